@@ -1,0 +1,376 @@
+"""Fill the site with demo content: sections, people, credited photos, articles, pages."""
+
+import io
+import random
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageOps
+from taggit.models import Tag
+
+from articles import demo_text
+from articles.models import Article, Byline, HourlyViews, TaggedArticle
+from authors.models import Person
+from images.models import Image, Licence
+from sections.models import Section
+
+SECTIONS = [
+    ("World", "world"),
+    ("Russia", "russia"),
+    ("Society", "society"),
+    ("Opinion", "opinion"),
+    ("Science", "science"),
+    ("Sport", "sport"),
+    ("Incidents", "incidents"),
+    ("Business", "business"),
+]
+PEOPLE = 12
+PHOTOS = 40
+DEFAULT_ARTICLES = 300
+DRAFTS = 6
+SCHEDULED = 5
+DAYS = 90
+
+# Colour pairs for the generated photos: dusk, sea, desert, forest, city night …
+PALETTES = [
+    ("#1b2a4a", "#f2a65a"),
+    ("#0f3b4c", "#8fd3e0"),
+    ("#5b3a1a", "#f6d7a7"),
+    ("#16341f", "#a7d49b"),
+    ("#141414", "#5d6d8c"),
+    ("#3c1f3f", "#f08a8a"),
+    ("#22303c", "#d9e4ec"),
+    ("#4a2511", "#ffb347"),
+]
+PHOTO_SOURCES = [
+    # (source name, source URL, licence name)
+    ("Newsroom picture desk", "", "All rights reserved"),
+    ("commons.example.org", "https://commons.example.org/photos/", "CC BY 3.0"),
+    ("commons.example.org", "https://commons.example.org/photos/", "CC BY-SA 4.0"),
+    ("Northgate Photo Agency", "https://northgate-photo.example.com/", "Used with permission"),
+    ("openphotos.example.net", "https://openphotos.example.net/", "CC0 1.0"),
+    ("City Archive", "https://archive.example.org/", "Public domain"),
+    ("press.example.gov", "https://press.example.gov/media/", "CC BY 4.0"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo content (idempotent). Prints an editor login."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=DEFAULT_ARTICLES,
+            help=f"Make sure at least this many articles exist (default {DEFAULT_ARTICLES}).",
+        )
+
+    def handle(self, *args, articles, **options):
+        rng = random.Random(2026)
+        with transaction.atomic():
+            self.site = self.seed_site()
+            sections = self.seed_sections()
+            photos = self.seed_photos(rng)
+            people = self.seed_people(rng, photos)
+            created = self.seed_articles(sections, people, photos, total=articles)
+            if created:
+                self.seed_views(created)
+            self.seed_pages()
+        username, password = self.seed_editor(people)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {Article.objects.count()} articles "
+                f"({len(created)} new), {Image.objects.count()} photos, "
+                f"{Person.objects.count()} people."
+            )
+        )
+        self.stdout.write(
+            self.style.WARNING(
+                "Editor login: http://127.0.0.1:8000/admin/  "
+                f"username: {username}  password: {password}"
+            )
+        )
+
+    def seed_site(self):
+        site, _ = Site.objects.update_or_create(
+            pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Newsroom"}
+        )
+        return site
+
+    def seed_sections(self):
+        sections = []
+        for position, (name, slug) in enumerate(SECTIONS):
+            section, _ = Section.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "position": position,
+                    "description": demo_text.SECTIONS[slug],
+                    "shows_columnists": slug == "opinion",
+                },
+            )
+            sections.append(section)
+        return sections
+
+    def seed_photos(self, rng):
+        licences = {licence.name: licence for licence in Licence.objects.all()}
+        photos = []
+        for number in range(1, PHOTOS + 1):
+            filename = f"demo-photo-{number:02}.jpg"
+            existing = Image.objects.filter(file__endswith=filename).first()
+            if existing:
+                photos.append(existing)
+                continue
+            section = SECTIONS[number % len(SECTIONS)][1]
+            source, source_url, licence_name = rng.choice(PHOTO_SOURCES)
+            licence = licences[licence_name]
+            photo = Image(
+                alt_text=demo_text.alt_text(rng, section),
+                caption=demo_text.caption(rng, section),
+                creator=demo_text.person_names(rng, 1)[0],
+                source_name=source,
+                source_url=f"{source_url}{number}" if source_url else "",
+                copyright_holder="Newsroom" if licence.is_all_rights_reserved else "",
+                licence=licence,
+            )
+            photo.file.save(
+                filename, ContentFile(draw_scene(rng, PALETTES[number % 8])), save=False
+            )
+            photo.save()
+            photos.append(photo)
+        return photos
+
+    def seed_people(self, rng, photos):
+        staff = Licence.objects.get(name="All rights reserved")
+        names = demo_text.person_names(random.Random(7), PEOPLE)
+        roles = (
+            [Person.Role.EDITOR] * 2 + [Person.Role.AUTHOR_AND_EDITOR] + [Person.Role.AUTHOR] * 9
+        )
+        people = []
+        for index, (name, role) in enumerate(zip(names, roles, strict=True)):
+            person = Person.objects.filter(slug=slugify(name)).first()
+            if person is None:
+                section = SECTIONS[index % len(SECTIONS)][1]
+                if index >= PEOPLE - 3:  # the last three write the opinion columns
+                    section = "opinion"
+                portrait = Image(
+                    alt_text=f"Portrait of {name}",
+                    caption=name,
+                    creator="Newsroom staff photographer",
+                    source_name="Newsroom",
+                    copyright_holder="Newsroom",
+                    licence=staff,
+                )
+                filename = f"demo-portrait-{slugify(name)}.jpg"
+                portrait.file.save(filename, ContentFile(draw_portrait(rng)), save=False)
+                portrait.save()
+                person = Person.objects.create(
+                    name=name,
+                    slug=slugify(name),
+                    role=role,
+                    job_title=demo_text.job_title(rng, role, section),
+                    bio=demo_text.bio(rng, name, role),
+                    photo=portrait,
+                )
+            people.append(person)
+        return people
+
+    def seed_articles(self, sections, people, photos, *, total):
+        existing = Article.objects.count()
+        if existing >= total:
+            return []
+        now = timezone.now()
+        writers = [p for p in people if p.role != Person.Role.EDITOR]
+        columnists = writers[-3:]
+        reporters = writers[:-3]
+        editors = [p for p in people if p.role != Person.Role.AUTHOR]
+        to_create = range(existing, total)
+        articles, bylines, tag_names = [], [], []
+        for index in to_create:
+            rng = random.Random(index)
+            section = rng.choice(sections)
+            headline = demo_text.headline(rng, section.slug)
+            published_at = now - timedelta(minutes=rng.randint(5, DAYS * 24 * 60))
+            status = Article.Status.PUBLISHED
+            if index % (total // DRAFTS or 1) == 1:
+                status = rng.choice([Article.Status.DRAFT, Article.Status.REVIEW])
+                published_at = None
+            elif index % (total // SCHEDULED or 1) == 2:
+                published_at = now + timedelta(hours=rng.randint(2, 96))
+            article = Article(
+                headline=headline,
+                lead=demo_text.lead(rng, section.slug, headline),
+                body=demo_text.body_html(rng, section.slug, headline),
+                section=section,
+                editor=rng.choice(editors),
+                main_image=rng.choice(photos) if rng.random() < 0.92 else None,
+                status=status,
+                published_at=published_at,
+            )
+            if published_at and published_at < now and rng.random() < 0.12:
+                article.updated_at = published_at + timedelta(hours=rng.randint(1, 20))
+            writers_pool = columnists if section.shows_columnists else reporters
+            authors = rng.sample(writers_pool, 2 if rng.random() < 0.15 else 1)
+            articles.append(article)
+            bylines.append(authors)
+            tag_names.append(demo_text.tags_for(rng, section.slug))
+
+        for article in articles:
+            article.derive_fields()  # bulk_create() does not call save()
+        created = Article.objects.bulk_create(articles, batch_size=500)
+        Byline.objects.bulk_create(
+            [
+                Byline(article=article, person=person, position=position)
+                for article, authors in zip(created, bylines, strict=True)
+                for position, person in enumerate(authors)
+            ],
+            batch_size=1000,
+        )
+        tags = {}
+        for name in sorted({name for names in tag_names for name in names}):
+            tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+        TaggedArticle.objects.bulk_create(
+            [
+                TaggedArticle(content_object=article, tag=tags[name])
+                for article, names in zip(created, tag_names, strict=True)
+                for name in names
+            ],
+            batch_size=1000,
+        )
+        return created
+
+    def seed_views(self, articles):
+        """A week of invented readership, so “Popular” and “Now reading” have something to say."""
+        rng = random.Random(99)
+        now = timezone.now()
+        visible = [a for a in articles if a.published_at and a.published_at <= now]
+        rows = {}
+        for article in rng.sample(visible, min(len(visible), 120)):
+            age_hours = int((now - article.published_at).total_seconds() // 3600)
+            for _ in range(rng.randint(1, 12)):
+                hours_ago = rng.randint(0, min(age_hours, 24 * 7))
+                hour = HourlyViews.bucket(now - timedelta(hours=hours_ago))
+                rows[(article.pk, hour)] = rng.randint(5, 400)
+        HourlyViews.objects.bulk_create(
+            [
+                HourlyViews(article_id=pk, hour=hour, views=views)
+                for (pk, hour), views in rows.items()
+            ],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+
+    def seed_pages(self):
+        pages = {
+            "/about/": ("About us", ABOUT_HTML),
+            "/advertising/": ("Advertising", ADVERTISING_HTML),
+        }
+        for url, (title, content) in pages.items():
+            page, created = FlatPage.objects.get_or_create(
+                url=url, defaults={"title": title, "content": content}
+            )
+            if created:
+                page.sites.add(self.site)
+
+    def seed_editor(self, people):
+        User = get_user_model()
+        user, _ = User.objects.get_or_create(
+            username="editor",
+            defaults={"first_name": "Demo", "last_name": "Editor", "email": "editor@example.org"},
+        )
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.is_staff = user.is_superuser = True
+        user.save()
+        chief = next(p for p in people if p.role == Person.Role.EDITOR)
+        if chief.user_id is None:
+            chief.user = user
+            chief.save(update_fields=["user"])
+        return user.username, password
+
+
+def draw_scene(rng, palette, size=(1280, 720)) -> bytes:
+    """An abstract landscape: a sky gradient, a sun, hills and a skyline."""
+    dark, light = palette
+    width, height = size
+    gradient = PILImage.linear_gradient("L").resize(size)
+    picture = ImageOps.colorize(gradient, black=light, white=dark).convert("RGB")
+    picture = picture.transpose(PILImage.Transpose.FLIP_TOP_BOTTOM)
+    draw = ImageDraw.Draw(picture)
+    sun_x, sun_y, radius = rng.randint(150, width - 150), rng.randint(120, 320), rng.randint(40, 90)
+    draw.ellipse((sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius), fill="#fff3d1")
+    for layer in range(3):
+        base = int(height * (0.55 + 0.12 * layer))
+        points = [(0, height)]
+        for x in range(0, width + 80, 80):
+            points.append((x, base - rng.randint(0, 90 - 25 * layer)))
+        points.append((width, height))
+        shade = 25 + layer * 18
+        draw.polygon(points, fill=(shade, shade + 8, shade + 20))
+    x = rng.randint(0, width // 3)
+    while x < width:
+        building_width, building_height = rng.randint(30, 90), rng.randint(60, 260)
+        top = int(height * 0.72) - building_height
+        draw.rectangle((x, top, x + building_width, height), fill=(18, 20, 28))
+        for wy in range(top + 10, height - 20, 22):
+            for wx in range(x + 6, x + building_width - 10, 14):
+                if rng.random() < 0.3:
+                    draw.rectangle((wx, wy, wx + 6, wy + 9), fill="#f7d774")
+        x += building_width + rng.randint(4, 40)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def draw_portrait(rng, size=400) -> bytes:
+    """A neutral head-and-shoulders silhouette on a studio backdrop."""
+    dark, light = rng.choice(PALETTES)
+    gradient = PILImage.radial_gradient("L").resize((size, size))
+    picture = ImageOps.colorize(gradient, black=light, white=dark).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    skin = rng.choice(["#f1c7a6", "#d9a27e", "#a86f4c", "#7a4a2e", "#e8b894"])
+    draw.ellipse(
+        (size * 0.18, size * 0.68, size * 0.82, size * 1.3),
+        fill=rng.choice(["#2d3e50", "#5a2a27", "#38423b", "#1f2a44", "#6b5b4b"]),
+    )
+    draw.ellipse((size * 0.33, size * 0.2, size * 0.67, size * 0.62), fill=skin)
+    draw.chord(
+        (size * 0.31, size * 0.15, size * 0.69, size * 0.5),
+        180,
+        360,
+        fill=rng.choice(["#2b1d14", "#5b3b22", "#c9b38a", "#1a1a1a", "#8c8c8c"]),
+    )
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=80, optimize=True)
+    return buffer.getvalue()
+
+
+ABOUT_HTML = """
+<p>Newsroom is an independent news website. Our reporters and editors cover world affairs,
+society, science, sport and business, and our columnists argue about all of it.</p>
+<h2>How we work</h2>
+<p>Every story is checked by an editor before it is published. When we get something wrong we
+correct it in the open, at the foot of the story. Every photo we print carries its credit and
+the licence we use it under.</p>
+<h2>Contact the newsroom</h2>
+<p>Tips, corrections and complaints: <a href="mailto:desk@example.org">desk@example.org</a>.
+To report a typo, select it on the page and press Ctrl+Enter.</p>
+"""
+
+ADVERTISING_HTML = """
+<p>Reach readers who come to us every day for the news that matters to them.</p>
+<h2>Formats</h2>
+<ul><li>Display advertising on section fronts and articles</li>
+<li>Sponsored newsletters</li><li>Partner content, always clearly labelled</li></ul>
+<h2>Get in touch</h2>
+<p>Write to <a href="mailto:ads@example.org">ads@example.org</a> for our media kit and rates.</p>
+"""

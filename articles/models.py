@@ -1,0 +1,296 @@
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q, Sum, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from authors.models import Person
+from sections.models import Section
+
+from .sanitize import sanitize_html
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The only door to public content: published, and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section(self, section: Section):
+        return self.filter(section=section)
+
+    def by_author(self, person: Person):
+        return self.filter(bylines__person=person)
+
+    def tagged(self, tag):
+        return self.filter(tags=tag)
+
+    def for_cards(self):
+        """Everything a card prints, fetched in a constant number of queries."""
+        return self.select_related("section", "main_image__licence").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("person__photo").order_by("position"),
+            )
+        )
+
+    def top_story(self):
+        return self.filter(main_image__isnull=False).order_by("-is_pinned", "-published_at").first()
+
+    def latest_per_section(self, *, per_section: int):
+        """The newest `per_section` stories of every section, in one query."""
+        newest_first = Window(
+            RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
+        )
+        return (
+            self.annotate(rank_in_section=newest_first)
+            .filter(rank_in_section__lte=per_section)
+            .order_by("section__position", "section__name", "rank_in_section")
+        )
+
+    def most_viewed(self, *, since: datetime):
+        return (
+            self.filter(hourly_views__hour__gte=since)
+            .annotate(recent_views=Sum("hourly_views__views"))
+            .order_by("-recent_views", "-published_at")
+        )
+
+    def related_to(self, article: "Article", tag_ids: list[int]):
+        """Same section or a shared tag, newest first."""
+        return (
+            self.filter(Q(section_id=article.section_id) | Q(tags__in=tag_ids))
+            .exclude(pk=article.pk)
+            .distinct()
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "Ready for review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        blank=True,
+        help_text="The readable part of the address. Made from the headline if left empty; "
+        "old addresses keep working when it changes.",
+    )
+    lead = models.TextField(
+        max_length=600,
+        help_text="One or two sentences under the headline: what happened and why it matters.",
+    )
+    body = ProseEditorField(
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Strike": True,
+            "Subscript": True,
+            "Superscript": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "HorizontalRule": True,
+            "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+            "HardBreak": True,
+        },
+        sanitize=sanitize_html,
+        help_text="Use “Heading 2” for subheadings.",
+    )
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(Person, through="Byline", related_name="articles")
+    editor = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="edited_articles",
+        limit_choices_to={"role__in": Person.Role.editing_roles()},
+        help_text="Printed as “Editor” under the article.",
+    )
+    main_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="Shown at the top of the article and on cards.",
+    )
+    main_image_caption = models.CharField(
+        "caption override",
+        max_length=400,
+        blank=True,
+        help_text="Leave empty to print the photo's own caption.",
+    )
+    tags = TaggableManager(through="TaggedArticle", blank=True)
+    is_pinned = models.BooleanField(
+        "pin as top story",
+        default=False,
+        help_text="Lead the home page with this story. The newest pinned story with a photo wins; "
+        "with none pinned, the newest story with a photo leads.",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A published article appears at this time; a future time schedules it. "
+        "Left empty, it is set when the article is published.",
+    )
+    updated_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        help_text="Set when the story changes materially after publication; printed as “Updated”.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(fields=["section", "-published_at"], name="article_section_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publication time.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:detail",
+            kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
+        )
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.updated_at and self.published_at and self.updated_at < self.published_at:
+            raise ValidationError({"updated_at": "An update cannot come before publication."})
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """What save() fills in; bulk_create() callers call it themselves."""
+        self.slug = self.slug or slugify(self.headline)[:200] or "article"
+        self.body = sanitize_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def now_reading(self, *, limit: int) -> list["Article"]:
+        """What readers read in the last hour; related stories fill in when traffic is thin."""
+        others = Article.objects.published().exclude(pk=self.pk).select_related("section")
+        reading = list(others.most_viewed(since=HourlyViews.since(hours=1))[:limit])
+        if len(reading) < limit:
+            tag_ids = [tag.pk for tag in self.tags.all()]
+            reading += (
+                others.related_to(self, tag_ids)
+                .exclude(pk__in=[article.pk for article in reading])
+                .order_by("-published_at")[: limit - len(reading)]
+            )
+        return reading
+
+    @property
+    def caption(self) -> str:
+        return self.main_image_caption or (self.main_image.caption if self.main_image else "")
+
+    @property
+    def was_updated(self) -> bool:
+        return bool(self.updated_at and self.published_at and self.updated_at > self.published_at)
+
+    @property
+    def columnist(self) -> Person | None:
+        """The first name on the byline (uses the prefetched bylines)."""
+        bylines = list(self.bylines.all())
+        return bylines[0].person if bylines else None
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        limit_choices_to={"role__in": Person.Role.writing_roles()},
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="byline_person_once"),
+        ]
+
+    def __str__(self):
+        return self.person.name
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="article_tag_once"),
+        ]
+
+    def __str__(self):
+        return self.tag.name
+
+
+class HourlyViews(models.Model):
+    """Reader views of one article in one clock hour; feeds “Now reading” and “Popular”."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="hourly_views")
+    hour = models.DateTimeField()
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-hour"]
+        verbose_name_plural = "hourly views"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hour"], name="hourly_views_once_per_hour"),
+        ]
+        indexes = [models.Index(fields=["hour"], name="hourly_views_hour")]
+
+    def __str__(self):
+        return f"{self.article_id} @ {self.hour:%Y-%m-%d %H}:00: {self.views}"
+
+    @staticmethod
+    def bucket(moment: datetime) -> datetime:
+        return moment.replace(minute=0, second=0, microsecond=0)
+
+    @classmethod
+    def since(cls, *, hours: int) -> datetime:
+        """Start of the buckets that cover the last `hours` hours."""
+        return cls.bucket(timezone.now() - timedelta(hours=hours))

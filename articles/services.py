@@ -1,0 +1,39 @@
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import Article, HourlyViews
+
+
+def article_view_record(*, article_id: int, at: datetime | None = None) -> None:
+    """Count one reader view in the article's hourly bucket.
+
+    A single INSERT … ON CONFLICT statement (PostgreSQL and SQLite alike), so
+    concurrent views of the same article never overwrite each other's count.
+    """
+    table = connection.ops.quote_name(HourlyViews._meta.db_table)
+    hour = connection.ops.adapt_datetimefield_value(HourlyViews.bucket(at or timezone.now()))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (article_id, hour, views) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (article_id, hour) DO UPDATE SET views = {table}.views + 1",
+            [article_id, hour],
+        )
+
+
+def articles_publish(*, articles: QuerySet[Article]) -> int:
+    """Publish the given articles now, keeping any publication time already set."""
+    count = 0
+    with transaction.atomic():
+        for article in articles.select_for_update():
+            article.status = Article.Status.PUBLISHED
+            article.save()
+            count += 1
+    return count
+
+
+def articles_unpublish(*, articles: QuerySet[Article]) -> int:
+    """Take articles off the public site; they return to draft."""
+    return articles.update(status=Article.Status.DRAFT, modified_at=timezone.now())

@@ -1,0 +1,36 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from ..models import Article, HourlyViews
+from ..sanitize import sanitize_html
+
+register = template.Library()
+
+
+@register.filter
+def sanitized(html: str) -> str:
+    """Article bodies are cleaned on save; cleaning again on output guards old rows."""
+    return mark_safe(sanitize_html(html))
+
+
+@register.inclusion_tag("includes/popular.html")
+def popular_articles(limit: int = 5):
+    articles = (
+        Article.objects.published()
+        .most_viewed(since=HourlyViews.since(hours=24 * 7))
+        .select_related("section", "main_image")[:limit]
+    )
+    return {"articles": articles}
+
+
+@register.inclusion_tag("includes/last_materials.html")
+def last_materials(limit: int = 10, exclude=None):
+    articles = Article.objects.published().select_related("section")
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return {"articles": articles[:limit]}
+
+
+@register.inclusion_tag("includes/now_reading.html")
+def now_reading(article: Article, limit: int = 4):
+    return {"articles": article.now_reading(limit=limit)}

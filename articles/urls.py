@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("news/", views.NewsListView.as_view(), name="news"),
+    path("authors/", views.AuthorListView.as_view(), name="authors"),
+    path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
+    path("tags/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
+    path("archive/", views.ArchiveIndexView.as_view(), name="archive"),
+    path("archive/<int:year>/", views.YearArchiveView.as_view(), name="archive-year"),
+    path(
+        "archive/<int:year>/<int:month>/",
+        views.MonthArchiveView.as_view(),
+        name="archive-month",
+    ),
+    path(
+        "archive/<int:year>/<int:month>/<int:day>/",
+        views.DayArchiveView.as_view(),
+        name="archive-day",
+    ),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("sitemap/", views.sitemap_page, name="sitemap-page"),
+    path("views/<int:pk>/", views.record_view, name="record-view"),
+    # Section slugs sit at the root, so these come last.
+    path("<slug:section>/", views.SectionArticleListView.as_view(), name="section"),
+    path("<slug:section>/<int:pk>/", views.article_detail, name="detail-short"),
+    path("<slug:section>/<int:pk>-<slug:slug>/", views.article_detail, name="detail"),
+]

@@ -1,0 +1,205 @@
+import re
+from itertools import groupby
+
+from django.contrib.flatpages.models import FlatPage
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import generic
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+from taggit.models import Tag
+
+from authors.models import Person
+from sections.models import Section
+
+from .models import Article
+from .services import article_view_record
+
+PAGE_SIZE = 20
+
+
+class PublishedArticlesMixin:
+    """Every listing starts from published() and prints cards."""
+
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()
+
+
+@require_safe
+def home(request):
+    articles = Article.objects.published()
+    top_story = articles.for_cards().top_story()
+    blocks = articles.filter(section__show_in_navigation=True).for_cards()
+    if top_story:
+        blocks = blocks.exclude(pk=top_story.pk)
+    section_blocks = [
+        (section, list(stories))
+        for section, stories in groupby(
+            blocks.latest_per_section(per_section=4), key=lambda article: article.section
+        )
+    ]
+    return render(
+        request,
+        "articles/home.html",
+        {"top_story": top_story, "section_blocks": section_blocks},
+    )
+
+
+class NewsListView(PublishedArticlesMixin, generic.ListView):
+    template_name = "articles/news_list.html"
+
+
+class SectionArticleListView(PublishedArticlesMixin, generic.ListView):
+    template_name = "articles/section_detail.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["section"])
+        return super().get_queryset().in_section(self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+@require_safe
+def article_detail(request, section, pk, slug=None):
+    article = get_object_or_404(
+        Article.objects.published()
+        .for_cards()
+        .select_related("editor", "main_image__licence")
+        .prefetch_related("tags"),
+        pk=pk,
+    )
+    if (section, slug) != (article.section.slug, article.slug):
+        return redirect(article, permanent=True)
+    return render(request, "articles/article_detail.html", {"article": article})
+
+
+# Search engines and link previewers fetch pages too; they are not readers.
+BOT_USER_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-|httpx|go-http|java/|"
+    r"headless|lighthouse|facebookexternalhit|embedly|quora link",
+    re.IGNORECASE,
+)
+
+
+def is_counted_visit(request) -> bool:
+    prefetch = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
+    return (
+        "prefetch" not in prefetch
+        and request.headers.get("Sec-Fetch-Site", "same-origin") == "same-origin"
+        and not BOT_USER_AGENT.search(request.headers.get("User-Agent", ""))
+    )
+
+
+# The beacon comes from cached pages that carry no per-visitor CSRF token;
+# is_counted_visit() refuses cross-site requests instead.
+@csrf_exempt
+@require_POST
+@never_cache
+def record_view(request, pk):
+    if not is_counted_visit(request):
+        return HttpResponseForbidden("Not counted.")
+    article_id = get_object_or_404(Article.objects.published().values_list("pk", flat=True), pk=pk)
+    article_view_record(article_id=article_id)
+    return HttpResponse(status=204)
+
+
+class AuthorListView(generic.ListView):
+    template_name = "articles/author_list.html"
+    context_object_name = "people"
+
+    def get_queryset(self):
+        published = Article.objects.published().values("pk")
+        return (
+            Person.objects.select_related("photo")
+            .annotate(
+                article_count=Count("bylines", filter=Q(bylines__article__in=published)),
+            )
+            .order_by("name")
+        )
+
+
+class AuthorArticleListView(PublishedArticlesMixin, generic.ListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.person = get_object_or_404(
+            Person.objects.select_related("photo"), slug=self.kwargs["slug"]
+        )
+        return super().get_queryset().by_author(self.person)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)
+
+
+class TagArticleListView(PublishedArticlesMixin, generic.ListView):
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().tagged(self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArchiveMixin(PublishedArticlesMixin):
+    date_field = "published_at"
+    allow_empty = False
+    allow_future = False
+    make_object_list = True
+    month_format = "%m"
+
+
+class ArchiveIndexView(generic.TemplateView):
+    template_name = "articles/archive.html"
+
+    def get_context_data(self, **kwargs):
+        months = (
+            Article.objects.published()
+            .annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+        years = [
+            (year, list(months_of_year))
+            for year, months_of_year in groupby(months, key=lambda row: row["month"].year)
+        ]
+        return super().get_context_data(years=years, **kwargs)
+
+
+class YearArchiveView(ArchiveMixin, generic.YearArchiveView):
+    template_name = "articles/archive_list.html"
+
+
+class MonthArchiveView(ArchiveMixin, generic.MonthArchiveView):
+    template_name = "articles/archive_list.html"
+
+
+class DayArchiveView(ArchiveMixin, generic.DayArchiveView):
+    template_name = "articles/archive_list.html"
+
+
+@require_safe
+def sitemap_page(request):
+    sections = Section.objects.all()
+    latest = Article.objects.published().select_related("section").latest_per_section(per_section=5)
+    stories = {section: list(group) for section, group in groupby(latest, key=lambda a: a.section)}
+    people = Person.objects.filter(
+        bylines__article__in=Article.objects.published().values("pk")
+    ).distinct()
+    return render(
+        request,
+        "articles/sitemap_page.html",
+        {
+            "sections": [(section, stories.get(section, [])) for section in sections],
+            "people": people,
+            "pages": FlatPage.objects.filter(registration_required=False).order_by("title"),
+        },
+    )

@@ -1,0 +1,69 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+
+
+class User(AbstractUser):
+    """A login for the admin. The name printed on a byline is a Person."""
+
+
+class PersonQuerySet(models.QuerySet):
+    def authors(self):
+        return self.filter(role__in=Person.Role.writing_roles())
+
+    def editors(self):
+        return self.filter(role__in=Person.Role.editing_roles())
+
+
+class Person(models.Model):
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        EDITOR = "editor", "Editor"
+        AUTHOR_AND_EDITOR = "both", "Author and editor"
+
+        @classmethod
+        def writing_roles(cls):
+            return [cls.AUTHOR, cls.AUTHOR_AND_EDITOR]
+
+        @classmethod
+        def editing_roles(cls):
+            return [cls.EDITOR, cls.AUTHOR_AND_EDITOR]
+
+    name = models.CharField(max_length=120, help_text="As printed on the byline.")
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The author page's address: /authors/<slug>/."
+    )
+    role = models.CharField(max_length=8, choices=Role, default=Role.AUTHOR)
+    job_title = models.CharField(
+        max_length=120, blank=True, help_text="E.g. “Political columnist”, “Science editor”."
+    )
+    bio = models.TextField(blank=True, help_text="Two or three sentences for the author page.")
+    photo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A portrait; shown on the author page and on opinion columns.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text="The admin login of this person, if they have one.",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})

@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Licence(models.Model):
+    class Kind(models.TextChoices):
+        ATTRIBUTION = "attribution", "Free licence, credit required"
+        PUBLIC_DOMAIN = "public_domain", "Public domain or no rights reserved"
+        ALL_RIGHTS_RESERVED = "all_rights_reserved", "All rights reserved / used with permission"
+
+        @property
+        def requires_attribution(self) -> bool:
+            return self is Licence.Kind.ATTRIBUTION
+
+    name = models.CharField(max_length=80, unique=True, help_text="As printed, e.g. “CC BY 3.0”.")
+    url = models.URLField(
+        "URL", blank=True, help_text="The licence text; the printed licence name links to it."
+    )
+    kind = models.CharField(
+        max_length=24,
+        choices=Kind,
+        default=Kind.ATTRIBUTION,
+        help_text="Decides how the credit is printed: free licences credit source, creator "
+        "and licence; all-rights-reserved photos print “© holder”.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def requires_attribution(self) -> bool:
+        return Licence.Kind(self.kind).requires_attribution
+
+    @property
+    def is_all_rights_reserved(self) -> bool:
+        return self.kind == Licence.Kind.ALL_RIGHTS_RESERVED
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text="JPEG, PNG, WebP or GIF. Upload the largest version you have.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        max_length=300,
+        help_text="What the photo shows, for readers who cannot see it. "
+        "Not the caption: “Firefighters carry a hose into a burning warehouse”.",
+    )
+    caption = models.CharField(
+        max_length=400, blank=True, help_text="Printed under the photo wherever it appears."
+    )
+    creator = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The photographer or artist, as they want to be named.",
+    )
+    source_name = models.CharField(
+        "source",
+        max_length=200,
+        blank=True,
+        help_text="Where the photo comes from: an agency, a website (“en.kremlin.ru”), "
+        "or our own staff.",
+    )
+    source_url = models.URLField(
+        "source URL", blank=True, help_text="The page the photo was taken from, if any."
+    )
+    copyright_holder = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who owns the rights. Required for all-rights-reserved photos: printed as “© holder”.",
+    )
+    licence = models.ForeignKey(
+        Licence,
+        on_delete=models.PROTECT,
+        related_name="images",
+        help_text="The terms we use the photo under. Ask the picture desk if unsure.",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(alt_text=""),
+                name="image_has_alt_text",
+                violation_error_message="Describe the photo for readers who cannot see it.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(creator="") | ~Q(source_name=""),
+                name="image_credits_creator_or_source",
+                violation_error_message="Name the creator or the source of the photo.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def clean(self):
+        super().clean()
+        if not self.creator.strip() and not self.source_name.strip():
+            raise ValidationError(
+                {"creator": "Every photo is credited: name its creator, its source, or both."}
+            )
+        if self.licence_id and self.licence.is_all_rights_reserved and not self.copyright_holder:
+            raise ValidationError(
+                {"copyright_holder": "This licence reserves all rights: name who holds them."}
+            )
+
+    @property
+    def credit_text(self) -> str:
+        """The credit line as plain text, as the page prints it."""
+        if self.licence.is_all_rights_reserved:
+            return f"© {self.copyright_holder or self.source_name or self.creator}"
+        who = " by ".join(part for part in (self.source_name, self.creator) if part)
+        return f"Photo: {who}, {self.licence.name}"

@@ -1,0 +1,40 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files_and_cache(settings, tmp_path):
+    """Uploads go to a temporary folder; static files need no collectstatic; a clean cache."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def html():
+    """Parse a response into a soup, failing on anything but 200."""
+
+    def parse(response):
+        assert response.status_code == 200, response.status_code
+        return BeautifulSoup(response.content, "html.parser")
+
+    return parse
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_user(
+        username="desk", password="correct horse battery", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

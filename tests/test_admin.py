@@ -1,0 +1,167 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from articles.models import Article
+from images.models import Image, Licence
+
+from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["articles/article", "images/image", "images/licence", "authors/person", "sections/section"],
+)
+def test_changelist_and_add_pages_load_for_an_editor(editor_client, model):
+    ArticleFactory()
+    assert editor_client.get(f"/admin/{model}/").status_code == 200
+    assert editor_client.get(f"/admin/{model}/add/").status_code == 200
+
+
+def test_article_change_page_uses_the_rich_text_editor(editor_client):
+    article = ArticleFactory()
+    response = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find(
+        "textarea", attrs={"name": "body", "data-django-prose-editor-configurable": True}
+    )
+
+
+def test_article_changelist_shows_thumbnail_byline_and_status(editor_client):
+    article = ArticleFactory(authors=[PersonFactory(name="Lena Fischer")])
+
+    soup = BeautifulSoup(editor_client.get("/admin/articles/article/").content, "html.parser")
+    row = soup.select_one("#result_list tbody tr")
+
+    assert row.find("img")["src"] == article.main_image.file.url
+    assert "Lena Fischer" in row.get_text()
+    assert "Published" in row.get_text()
+
+
+def test_bulk_publish_and_unpublish(editor_client):
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    live = ArticleFactory()
+
+    editor_client.post(
+        "/admin/articles/article/", {"action": "publish", "_selected_action": [draft.pk]}
+    )
+    editor_client.post(
+        "/admin/articles/article/", {"action": "unpublish", "_selected_action": [live.pk]}
+    )
+
+    draft.refresh_from_db()
+    live.refresh_from_db()
+    assert draft.is_published()
+    assert live.status == Article.Status.DRAFT
+    assert not live.is_published()
+
+
+def article_form(section, person, **overrides):
+    data = {
+        "headline": "Council approves the new tram line",
+        "slug": "",
+        "lead": "The city council voted for the tram line after a year of debate.",
+        "body": '<h2>The vote</h2><p onclick="x()">Passed 31 to 12.</p><script>alert(1)</script>',
+        "section": section.pk,
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "updated_at_0": "",
+        "updated_at_1": "",
+        "main_image_caption": "",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-person": person.pk,
+        "bylines-0-position": "0",
+        "taggedarticle_set-TOTAL_FORMS": "0",
+        "taggedarticle_set-INITIAL_FORMS": "0",
+        "taggedarticle_set-MIN_NUM_FORMS": "0",
+        "taggedarticle_set-MAX_NUM_FORMS": "1000",
+    }
+    return data | overrides
+
+
+def test_editor_publishes_an_article_and_the_body_is_sanitised(editor_client, client):
+    section, person = SectionFactory(slug="city"), PersonFactory()
+
+    response = editor_client.post("/admin/articles/article/add/", article_form(section, person))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get()
+    assert article.body == "<h2>The vote</h2><p>Passed 31 to 12.</p>"
+    assert article.slug == "council-approves-the-new-tram-line"
+    assert article.published_at <= timezone.now()
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_an_article_needs_a_byline(editor_client):
+    section, person = SectionFactory(slug="city"), PersonFactory()
+    data = article_form(section, person, **{"bylines-TOTAL_FORMS": "0"})
+
+    response = editor_client.post("/admin/articles/article/add/", data)
+
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def upload():
+    image = ImageFactory.build()
+    return SimpleUploadedFile("harbour.jpg", image.file.read(), content_type="image/jpeg")
+
+
+def test_image_without_credit_gets_a_form_error_and_nothing_is_saved(editor_client):
+    licence = Licence.objects.get(name="CC BY 4.0")
+    response = editor_client.post(
+        "/admin/images/image/add/",
+        {
+            "file": upload(),
+            "alt_text": "A tram",
+            "creator": "",
+            "source_name": "",
+            "licence": licence.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Every photo is credited" in response.content.decode()
+    assert not Image.objects.exists()
+
+
+def test_image_without_licence_or_alt_text_gets_form_errors(editor_client):
+    response = editor_client.post(
+        "/admin/images/image/add/", {"file": upload(), "alt_text": "", "creator": "Ada"}
+    )
+
+    errors = BeautifulSoup(response.content, "html.parser").select(".errorlist")
+    assert len(errors) >= 2
+    assert not Image.objects.exists()
+
+
+def test_credited_image_is_saved_with_its_size(editor_client):
+    licence = Licence.objects.get(name="CC BY 4.0")
+    response = editor_client.post(
+        "/admin/images/image/add/",
+        {"file": upload(), "alt_text": "A tram", "creator": "Ada", "licence": licence.pk},
+    )
+
+    assert response.status_code == 302
+    image = Image.objects.get()
+    assert (image.width, image.height) == (640, 360)
+    assert image.uploaded_by.username == "desk"
+
+
+def test_a_text_file_is_not_accepted_as_a_photo(editor_client):
+    licence = Licence.objects.get(name="CC BY 4.0")
+    fake = SimpleUploadedFile("photo.jpg", b"not an image at all", content_type="image/jpeg")
+    response = editor_client.post(
+        "/admin/images/image/add/",
+        {"file": fake, "alt_text": "A tram", "creator": "Ada", "licence": licence.pk},
+    )
+
+    assert response.status_code == 200
+    assert not Image.objects.exists()

@@ -1,0 +1,64 @@
+"""Pages make a fixed number of queries, whatever the number of stories on them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.services import article_view_record
+
+from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def fill(sections, count):
+    """Stories with photos, bylines, tags and views in every section."""
+    columnist = PersonFactory(photo=ImageFactory())
+    for index in range(count):
+        article = ArticleFactory(
+            section=sections[index % len(sections)],
+            authors=[columnist, PersonFactory()],
+            tags=[f"tag-{index % 3}", "common"],
+        )
+        article_view_record(article_id=article.pk)
+    return article
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def sections():
+    return [
+        SectionFactory(name="World", slug="world"),
+        SectionFactory(name="Opinion", slug="opinion", shows_columnists=True),
+    ]
+
+
+@pytest.mark.parametrize("page", ["home", "section", "article", "opinion", "news"])
+def test_query_count_is_pinned_and_does_not_grow(
+    client, sections, page, django_assert_max_num_queries
+):
+    article = fill(sections, 3)
+    paths = {
+        "home": "/",
+        "section": "/world/",
+        "opinion": "/opinion/",
+        "news": "/news/",
+        "article": article.get_absolute_url(),
+    }
+    few = queries_for(client, paths[page])
+
+    article = fill(sections, 30)
+    paths["article"] = article.get_absolute_url()
+    with django_assert_max_num_queries(MAX_QUERIES):
+        many = queries_for(client, paths[page])
+
+    # The article page may need one query fewer once traffic fills "Now reading".
+    assert many <= few
