@@ -176,6 +176,10 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "articles:detail",
@@ -188,10 +192,6 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError({"updated_at": "An update cannot come before publication."})
-
-    def save(self, *args, **kwargs):
-        self.derive_fields()
-        super().save(*args, **kwargs)
 
     def derive_fields(self):
         """What save() fills in; bulk_create() callers call it themselves."""

@@ -76,7 +76,8 @@ class Image(models.Model):
     copyright_holder = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who owns the rights. Required for all-rights-reserved photos: printed as “© holder”.",
+        help_text="Who owns the rights. Required for all-rights-reserved photos, "
+        "which are credited “© holder”.",
     )
     licence = models.ForeignKey(
         Licence,
