@@ -313,6 +313,3 @@ class TestArchiveAndPages:
         assert sitemap.find("a", string="About us")["href"] == "/about/"
 
 
-def test_health_check(client):
-    response = client.get("/healthz")
-    assert response.json() == {"status": "ok", "database": "up"}

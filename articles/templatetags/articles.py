@@ -1,4 +1,8 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 
 from ..models import Article, HourlyViews
@@ -11,6 +15,13 @@ register = template.Library()
 def sanitized(html: str) -> str:
     """Article bodies are cleaned on save; cleaning again on output guards old rows."""
     return mark_safe(sanitize_html(html))
+
+
+@register.filter
+def short_time(moment: datetime) -> str:
+    """“14:05” for today's stories, “24 Nov” for older ones, as news tickers print them."""
+    local = timezone.localtime(moment)
+    return format_date(local, "H:i" if local.date() == timezone.localdate() else "j M")
 
 
 @register.inclusion_tag("includes/popular.html")

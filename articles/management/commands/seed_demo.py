@@ -1,6 +1,5 @@
 """Fill the site with demo content: sections, people, credited photos, articles, pages."""
 
-import io
 import random
 import secrets
 from datetime import timedelta
@@ -13,11 +12,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageOps
 from taggit.models import Tag
 
-from articles import demo_text
+from articles import demo_photos, demo_text
 from articles.models import Article, Byline, HourlyViews, TaggedArticle
 from authors.models import Person
 from images.models import Image, Licence
@@ -40,17 +37,6 @@ DRAFTS = 6
 SCHEDULED = 5
 DAYS = 90
 
-# Colour pairs for the generated photos: dusk, sea, desert, forest, city night …
-PALETTES = [
-    ("#1b2a4a", "#f2a65a"),
-    ("#0f3b4c", "#8fd3e0"),
-    ("#5b3a1a", "#f6d7a7"),
-    ("#16341f", "#a7d49b"),
-    ("#141414", "#5d6d8c"),
-    ("#3c1f3f", "#f08a8a"),
-    ("#22303c", "#d9e4ec"),
-    ("#4a2511", "#ffb347"),
-]
 PHOTO_SOURCES = [
     # (source name, source URL, licence name)
     ("Newsroom picture desk", "", "All rights reserved"),
@@ -80,7 +66,7 @@ class Command(BaseCommand):
             self.site = self.seed_site()
             sections = self.seed_sections()
             photos = self.seed_photos(rng)
-            people = self.seed_people(rng, photos)
+            people = self.seed_people(rng)
             created = self.seed_articles(sections, people, photos, total=articles)
             if created:
                 self.seed_views(created)
@@ -122,15 +108,16 @@ class Command(BaseCommand):
         return sections
 
     def seed_photos(self, rng):
+        """Five photos per section, drawn to suit it; returns them by section slug."""
         licences = {licence.name: licence for licence in Licence.objects.all()}
-        photos = []
+        photos = {slug: [] for _, slug in SECTIONS}
         for number in range(1, PHOTOS + 1):
             filename = f"demo-photo-{number:02}.jpg"
             existing = Image.objects.filter(file__endswith=filename).first()
-            if existing:
-                photos.append(existing)
-                continue
             section = SECTIONS[number % len(SECTIONS)][1]
+            if existing:
+                photos[section].append(existing)
+                continue
             source, source_url, licence_name = rng.choice(PHOTO_SOURCES)
             licence = licences[licence_name]
             photo = Image(
@@ -142,14 +129,12 @@ class Command(BaseCommand):
                 copyright_holder="Newsroom" if licence.is_all_rights_reserved else "",
                 licence=licence,
             )
-            photo.file.save(
-                filename, ContentFile(draw_scene(rng, PALETTES[number % 8])), save=False
-            )
+            photo.file.save(filename, ContentFile(demo_photos.news_photo(rng, section)), save=False)
             photo.save()
-            photos.append(photo)
+            photos[section].append(photo)
         return photos
 
-    def seed_people(self, rng, photos):
+    def seed_people(self, rng):
         staff = Licence.objects.get(name="All rights reserved")
         names = demo_text.person_names(random.Random(7), PEOPLE)
         roles = (
@@ -171,7 +156,7 @@ class Command(BaseCommand):
                     licence=staff,
                 )
                 filename = f"demo-portrait-{slugify(name)}.jpg"
-                portrait.file.save(filename, ContentFile(draw_portrait(rng)), save=False)
+                portrait.file.save(filename, ContentFile(demo_photos.portrait(rng)), save=False)
                 portrait.save()
                 person = Person.objects.create(
                     name=name,
@@ -199,7 +184,8 @@ class Command(BaseCommand):
             rng = random.Random(index)
             section = rng.choice(sections)
             headline = demo_text.headline(rng, section.slug)
-            published_at = now - timedelta(minutes=rng.randint(5, DAYS * 24 * 60))
+            # Squared, so stories cluster in the last days as on a real site.
+            published_at = now - timedelta(minutes=5 + int(DAYS * 24 * 60 * rng.random() ** 2))
             status = Article.Status.PUBLISHED
             if index % (total // DRAFTS or 1) == 1:
                 status = rng.choice([Article.Status.DRAFT, Article.Status.REVIEW])
@@ -212,7 +198,7 @@ class Command(BaseCommand):
                 body=demo_text.body_html(rng, section.slug, headline),
                 section=section,
                 editor=rng.choice(editors),
-                main_image=rng.choice(photos) if rng.random() < 0.92 else None,
+                main_image=rng.choice(photos[section.slug]) if rng.random() < 0.92 else None,
                 status=status,
                 published_at=published_at,
             )
@@ -296,62 +282,6 @@ class Command(BaseCommand):
             chief.user = user
             chief.save(update_fields=["user"])
         return user.username, password
-
-
-def draw_scene(rng, palette, size=(1280, 720)) -> bytes:
-    """An abstract landscape: a sky gradient, a sun, hills and a skyline."""
-    dark, light = palette
-    width, height = size
-    gradient = PILImage.linear_gradient("L").resize(size)
-    picture = ImageOps.colorize(gradient, black=light, white=dark).convert("RGB")
-    picture = picture.transpose(PILImage.Transpose.FLIP_TOP_BOTTOM)
-    draw = ImageDraw.Draw(picture)
-    sun_x, sun_y, radius = rng.randint(150, width - 150), rng.randint(120, 320), rng.randint(40, 90)
-    draw.ellipse((sun_x - radius, sun_y - radius, sun_x + radius, sun_y + radius), fill="#fff3d1")
-    for layer in range(3):
-        base = int(height * (0.55 + 0.12 * layer))
-        points = [(0, height)]
-        for x in range(0, width + 80, 80):
-            points.append((x, base - rng.randint(0, 90 - 25 * layer)))
-        points.append((width, height))
-        shade = 25 + layer * 18
-        draw.polygon(points, fill=(shade, shade + 8, shade + 20))
-    x = rng.randint(0, width // 3)
-    while x < width:
-        building_width, building_height = rng.randint(30, 90), rng.randint(60, 260)
-        top = int(height * 0.72) - building_height
-        draw.rectangle((x, top, x + building_width, height), fill=(18, 20, 28))
-        for wy in range(top + 10, height - 20, 22):
-            for wx in range(x + 6, x + building_width - 10, 14):
-                if rng.random() < 0.3:
-                    draw.rectangle((wx, wy, wx + 6, wy + 9), fill="#f7d774")
-        x += building_width + rng.randint(4, 40)
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)
-    return buffer.getvalue()
-
-
-def draw_portrait(rng, size=400) -> bytes:
-    """A neutral head-and-shoulders silhouette on a studio backdrop."""
-    dark, light = rng.choice(PALETTES)
-    gradient = PILImage.radial_gradient("L").resize((size, size))
-    picture = ImageOps.colorize(gradient, black=light, white=dark).convert("RGB")
-    draw = ImageDraw.Draw(picture)
-    skin = rng.choice(["#f1c7a6", "#d9a27e", "#a86f4c", "#7a4a2e", "#e8b894"])
-    draw.ellipse(
-        (size * 0.18, size * 0.68, size * 0.82, size * 1.3),
-        fill=rng.choice(["#2d3e50", "#5a2a27", "#38423b", "#1f2a44", "#6b5b4b"]),
-    )
-    draw.ellipse((size * 0.33, size * 0.2, size * 0.67, size * 0.62), fill=skin)
-    draw.chord(
-        (size * 0.31, size * 0.15, size * 0.69, size * 0.5),
-        180,
-        360,
-        fill=rng.choice(["#2b1d14", "#5b3b22", "#c9b38a", "#1a1a1a", "#8c8c8c"]),
-    )
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=80, optimize=True)
-    return buffer.getvalue()
 
 
 ABOUT_HTML = """

@@ -1,0 +1,58 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from articles.models import Article
+from authors.models import Person
+from images.models import Image
+from sections.models import Section
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(articles):
+    out = StringIO()
+    call_command("seed_demo", articles=articles, stdout=out)
+    return out.getvalue()
+
+
+def test_seed_demo_is_idempotent_and_prints_a_working_login(client):
+    first = seed(60)
+    counts = (Article.objects.count(), Image.objects.count(), Person.objects.count())
+    second = seed(60)
+
+    assert counts == (Article.objects.count(), Image.objects.count(), Person.objects.count())
+    assert counts[0] == 60
+    assert list(Section.objects.values_list("name", flat=True)) == [
+        "World", "Russia", "Society", "Opinion", "Science", "Sport", "Incidents", "Business",
+    ]  # fmt: skip
+    assert 10 <= Person.objects.count() <= 14
+    assert Image.objects.filter(file__contains="demo-photo").count() == 40
+    assert "Editor login" in first
+    password = second.split("password: ")[1].split()[0]
+    assert authenticate(username="editor", password=password).is_staff
+
+
+def test_seed_demo_hides_drafts_and_scheduled_stories(client):
+    seed(60)
+    published = Article.objects.published()
+    hidden = Article.objects.exclude(pk__in=published.values("pk"))
+
+    assert (
+        hidden.filter(status=Article.Status.DRAFT).exists()
+        or hidden.filter(status=Article.Status.REVIEW).exists()
+    )
+    assert hidden.filter(status=Article.Status.PUBLISHED).exists()  # scheduled
+    home = client.get("/").content.decode()
+    for article in hidden:
+        assert client.get(article.get_absolute_url()).status_code == 404
+        assert article.get_absolute_url() not in home
+
+
+def test_more_articles_on_request(client):
+    seed(20)
+    seed(45)
+    assert Article.objects.count() == 45
+    assert client.get("/").status_code == 200

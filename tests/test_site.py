@@ -1,0 +1,41 @@
+"""Site-wide pieces: reserved addresses, error pages, health check, settings."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import get_resolver
+
+from newsroom.errors import server_error
+from sections.models import RESERVED_SLUGS
+
+
+def test_every_fixed_address_of_the_site_is_a_reserved_section_slug():
+    def first_segment(pattern):
+        return str(pattern.pattern).lstrip("^").split("/")[0]
+
+    prefixes = set()
+    for pattern in get_resolver().url_patterns:
+        # The articles app is included at the root: its own patterns are top-level addresses.
+        if first_segment(pattern):
+            prefixes.add(first_segment(pattern))
+        else:
+            prefixes |= {first_segment(p) for p in getattr(pattern, "url_patterns", [])}
+    prefixes = {prefix for prefix in prefixes if prefix and "<" not in prefix and "(" not in prefix}
+    assert prefixes - RESERVED_SLUGS == set()
+    assert {"admin", "news", "authors", "tags", "archive", "rss", "sitemap"} <= prefixes
+
+
+def test_server_error_page_is_designed_and_needs_no_database():
+    # No django_db mark: any database access would fail this test.
+    response = server_error(RequestFactory().get("/"))
+
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content
+    assert b"Newsroom" in response.content
+
+
+@pytest.mark.django_db
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "up"}
+    assert "no-cache" in response["Cache-Control"]
