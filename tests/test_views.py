@@ -311,5 +311,3 @@ class TestArchiveAndPages:
         sitemap = html(client.get("/sitemap/"))
         assert published.headline in sitemap.get_text()
         assert sitemap.find("a", string="About us")["href"] == "/about/"
-
-
