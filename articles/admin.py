@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
@@ -25,9 +26,18 @@ class TaggedArticleInline(admin.TabularInline):
     verbose_name_plural = "Tags"
 
 
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        widgets = {
+            "headline": forms.TextInput(attrs={"style": "width: 100%; max-width: 46rem"}),
+            "lead": forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 46rem"}),
+        }
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("thumbnail", "headline", "status", "section", "byline", "published_at")
+    form = ArticleForm
+    list_display = ("thumbnail", "headline", "state", "section", "byline", "published_at")
     list_display_links = ("thumbnail", "headline")
     list_filter = ("status", "section", "authors", "published_at")
     list_select_related = ("section", "main_image")
@@ -62,6 +72,10 @@ class ArticleAdmin(admin.ModelAdmin):
             '<img src="{}" alt="" width="64" style="height:auto;border-radius:2px">',
             article.main_image.file.url,
         )
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, article):
+        return article.publication_state
 
     @admin.display(description="Byline")
     def byline(self, article):

@@ -221,6 +221,13 @@ class Article(models.Model):
         return reading
 
     @property
+    def publication_state(self) -> str:
+        """The status as an editor needs it: a published story may still be waiting for its time."""
+        if self.status == self.Status.PUBLISHED and not self.is_published():
+            return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y, %H:%M}"
+        return self.get_status_display()
+
+    @property
     def caption(self) -> str:
         return self.main_image_caption or (self.main_image.caption if self.main_image else "")
 

@@ -27,7 +27,7 @@ def articles_publish(*, articles: QuerySet[Article]) -> int:
     """Publish the given articles now, keeping any publication time already set."""
     count = 0
     with transaction.atomic():
-        for article in articles.select_for_update():
+        for article in articles.select_for_update(of=("self",)):
             article.status = Article.Status.PUBLISHED
             article.save()
             count += 1

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,6 +41,14 @@ def test_article_changelist_shows_thumbnail_byline_and_status(editor_client):
     assert row.find("img")["src"] == article.main_image.file.url
     assert "Lena Fischer" in row.get_text()
     assert "Published" in row.get_text()
+
+
+def test_changelist_tells_scheduled_from_published(editor_client):
+    ArticleFactory(published_at=timezone.now() + timedelta(days=2))
+
+    soup = BeautifulSoup(editor_client.get("/admin/articles/article/").content, "html.parser")
+
+    assert "Scheduled for" in soup.select_one("#result_list tbody tr").get_text()
 
 
 def test_bulk_publish_and_unpublish(editor_client):
