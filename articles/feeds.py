@@ -1,19 +1,111 @@
+"""RSS 2.0 and Atom 1.0 feeds: the site, a section, an author, a tag."""
+
+import copy
+import mimetypes
+import re
+
 from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from taggit.models import Tag
+
+from authors.models import Person
+from sections.models import Section
 
 from .models import Article
 
 FEED_SIZE = 30
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+SITE_NAME = settings.NEWSROOM["SITE_NAME"]
 
 
-class LatestArticlesFeed(Feed):
-    title = f"{settings.NEWSROOM['SITE_NAME']}: latest stories"
-    link = reverse_lazy("articles:home")
-    description = settings.NEWSROOM["TAGLINE"]
+def add_media_content(handler, photo: dict | None) -> None:
+    """The main photo as Media RSS, with its credit and licence."""
+    if not photo:
+        return
+    handler.startElement(
+        "media:content",
+        {
+            "url": photo["url"],
+            "type": photo["type"],
+            "medium": "image",
+            "width": str(photo["width"]),
+            "height": str(photo["height"]),
+            "fileSize": str(photo["size"]),
+        },
+    )
+    if photo["caption"]:
+        handler.addQuickElement("media:description", photo["caption"])
+    handler.addQuickElement("media:credit", photo["credit"])
+    if photo["licence_url"]:
+        handler.addQuickElement(
+            "media:license", photo["licence"], {"type": "text/html", "href": photo["licence_url"]}
+        )
+    handler.endElement("media:content")
 
-    def items(self):
-        return Article.objects.published().for_cards().prefetch_related("tags")[:FEED_SIZE]
+
+class ArticleRssFeed(Rss201rev2Feed):
+    def rss_attributes(self):
+        return super().rss_attributes() | {"xmlns:content": CONTENT_NS, "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content_html"])
+        add_media_content(handler, item["photo"])
+
+
+class ArticleAtomFeed(Atom1Feed):
+    def root_attributes(self):
+        return super().root_attributes() | {"xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        add_media_content(handler, item["photo"])
+
+
+RELATIVE_URL = re.compile(r'(href|src)="(/[^/"][^"]*)"')
+
+
+class ArticleFeed(Feed):
+    """The latest published stories; subclasses narrow them to a section, author or tag."""
+
+    feed_type = ArticleRssFeed
+    language = "en"
+    description_template = None
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, **kwargs):
+        # One feed object serves every request: work on a copy that knows this one.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .for_cards()
+            .select_related("main_image__licence")
+            .prefetch_related("tags")[:FEED_SIZE]
+        )
+
+    def absolute(self, url: str) -> str:
+        """Absolute on the site's own domain, as Django builds the item links."""
+        domain = get_current_site(self.request).domain
+        return add_domain(domain, url, secure=self.request.is_secure())
+
+    def feed_copyright(self):
+        return f"© {SITE_NAME}. {settings.NEWSROOM['REPRODUCTION_NOTICE']}"
+
+    def subtitle(self, obj):
+        return self._get_dynamic_attr("description", obj)
 
     def item_title(self, article):
         return article.headline
@@ -25,10 +117,126 @@ class LatestArticlesFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.updated_at
+        return article.updated_at or article.published_at
 
     def item_author_name(self, article):
         return ", ".join(byline.person.name for byline in article.bylines.all()) or None
 
     def item_categories(self, article):
         return [article.section.name, *(tag.name for tag in article.tags.all())]
+
+    def item_guid(self, article):
+        """Stable across slug and section changes, so readers never see a story twice."""
+        domain = get_current_site(self.request).domain.split(":")[0]
+        return f"tag:{domain},{article.created_at:%Y-%m-%d}:article/{article.pk}"
+
+    def item_enclosures(self, article):
+        if not article.main_image:
+            return []
+        photo = article.main_image
+        return [Enclosure(self.absolute(photo.file.url), str(photo.file_size), self.mime(photo))]
+
+    def item_extra_kwargs(self, article):
+        return {"content_html": self.absolute_body(article.body), "photo": self.photo(article)}
+
+    def absolute_body(self, body: str) -> str:
+        return RELATIVE_URL.sub(lambda m: f'{m[1]}="{self.absolute(m[2])}"', body)
+
+    @staticmethod
+    def mime(image) -> str:
+        return mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
+
+    def photo(self, article) -> dict | None:
+        image = article.main_image
+        if not image:
+            return None
+        return {
+            "url": self.absolute(image.file.url),
+            "type": self.mime(image),
+            "width": image.width,
+            "height": image.height,
+            "size": image.file_size,
+            "caption": article.caption,
+            "credit": image.credit_text,
+            "licence": image.licence.name,
+            "licence_url": image.licence.url,
+        }
+
+
+class AtomFeedMixin:
+    feed_type = ArticleAtomFeed
+
+
+class SiteFeed(ArticleFeed):
+    title = f"{SITE_NAME}: latest stories"
+    description = settings.NEWSROOM["TAGLINE"]
+
+    def link(self):
+        return reverse("articles:home")
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, section):
+        return get_object_or_404(Section, slug=section)
+
+    def title(self, section):
+        return f"{SITE_NAME}: {section.name}"
+
+    def description(self, section):
+        return section.description or f"The latest {section.name} stories from {SITE_NAME}."
+
+    def link(self, section):
+        return section.get_absolute_url()
+
+    def articles(self, section):
+        return super().articles(section).in_section(section)
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def title(self, person):
+        return f"{SITE_NAME}: stories by {person.name}"
+
+    def description(self, person):
+        return person.bio or f"The latest stories by {person.name}."
+
+    def link(self, person):
+        return person.get_absolute_url()
+
+    def articles(self, person):
+        return super().articles(person).by_author(person)
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag):
+        return f"{SITE_NAME}: {tag.name}"
+
+    def description(self, tag):
+        return f"The latest stories tagged “{tag.name}”."
+
+    def link(self, tag):
+        return reverse("articles:tag", kwargs={"slug": tag.slug})
+
+    def articles(self, tag):
+        return super().articles(tag).tagged(tag)
+
+
+class SiteAtomFeed(AtomFeedMixin, SiteFeed):
+    pass
+
+
+class SectionAtomFeed(AtomFeedMixin, SectionFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomFeedMixin, AuthorFeed):
+    pass
+
+
+class TagAtomFeed(AtomFeedMixin, TagFeed):
+    pass

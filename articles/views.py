@@ -2,6 +2,8 @@ import re
 from itertools import groupby
 
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.sitemaps import views as sitemap_views
+from django.contrib.sites.shortcuts import get_current_site
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse, HttpResponseForbidden
@@ -17,6 +19,7 @@ from sections.models import Section
 
 from .models import Article
 from .services import article_view_record
+from .sitemaps import SITEMAPS
 
 PAGE_SIZE = 20
 
@@ -184,6 +187,23 @@ class MonthArchiveView(ArchiveMixin, generic.MonthArchiveView):
 
 class DayArchiveView(ArchiveMixin, generic.DayArchiveView):
     template_name = "articles/archive_list.html"
+
+
+@require_safe
+def sitemap_index(request):
+    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="articles:sitemap-section")
+
+
+@require_safe
+def sitemap_section(request, section):
+    template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
+    return sitemap_views.sitemap(request, SITEMAPS, section=section, template_name=template)
+
+
+@require_safe
+def robots_txt(request):
+    origin = f"{request.scheme}://{get_current_site(request).domain}"
+    return render(request, "robots.txt", {"origin": origin}, content_type="text/plain")
 
 
 @require_safe

@@ -50,6 +50,7 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    file_size = models.PositiveIntegerField("file size (bytes)", editable=False, null=True)
     alt_text = models.CharField(
         max_length=300,
         help_text="What the photo shows, for readers who cannot see it. "
@@ -113,6 +114,11 @@ class Image(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        # Feeds print the size of every enclosure; asking the storage each time is slow on S3.
+        self.file_size = self.file.size if self.file else None
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -203,7 +203,7 @@ class Command(BaseCommand):
                 published_at=published_at,
             )
             if published_at and published_at < now and rng.random() < 0.12:
-                article.updated_at = published_at + timedelta(hours=rng.randint(1, 20))
+                article.updated_at = min(now, published_at + timedelta(hours=rng.randint(1, 20)))
             writers_pool = columnists if section.shows_columnists else reporters
             authors = rng.sample(writers_pool, 2 if rng.random() < 0.15 else 1)
             articles.append(article)
