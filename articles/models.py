@@ -1,7 +1,13 @@
 from datetime import datetime, timedelta
 
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
@@ -15,6 +21,19 @@ from authors.models import Person
 from sections.models import Section
 
 from .sanitize import sanitize_html
+
+SEARCH_CONFIG = "english"
+# Private-use characters mark the matched words in snippets; the template turns
+# them into <mark> after escaping everything else.
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
+
+
+class StripTags(models.Func):
+    """PostgreSQL: the text of an HTML column, tags replaced by spaces."""
+
+    function = "REGEXP_REPLACE"
+    template = "%(function)s(%(expressions)s, '<[^>]+>', ' ', 'g')"
+    output_field = models.TextField()
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -60,6 +79,40 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(recent_views=Sum("hourly_views__views"))
             .order_by("-recent_views", "-published_at")
         )
+
+    def search(self, query: str):
+        """Stories matching the query, best first, each with a `snippet` of its text.
+
+        On PostgreSQL: full-text search with English stemming over the stored,
+        weighted vector (headline A, lead B, body C). Elsewhere: every word must
+        appear in the headline, lead or body.
+        """
+        if connections[self.db].vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_vector=search_query)
+                .annotate(
+                    rank=SearchRank(F("search_vector"), search_query),
+                    snippet=SearchHeadline(
+                        StripTags("body"),
+                        search_query,
+                        config=SEARCH_CONFIG,
+                        start_sel=HIGHLIGHT_START,
+                        stop_sel=HIGHLIGHT_STOP,
+                        max_words=40,
+                        min_words=20,
+                        max_fragments=2,
+                        fragment_delimiter=" … ",
+                    ),
+                )
+                .order_by("-rank", "-published_at")
+            )
+        matches = Q()
+        for word in query.split():
+            matches &= (
+                Q(headline__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+            )
+        return self.filter(matches).annotate(snippet=F("lead"))
 
     def related_to(self, article: "Article", tag_ids: list[int]):
         """Same section or a shared tag, newest first."""
@@ -155,6 +208,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # Kept current by a PostgreSQL trigger on every insert and update (see the
+    # migration that creates it); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("rss/", feeds.SiteFeed(), name="feed"),
     path("atom/", feeds.SiteAtomFeed(), name="feed-atom"),
+    path("search/", views.search, name="search"),
     path("sitemap/", views.sitemap_page, name="sitemap-page"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap-section"),

@@ -4,6 +4,7 @@ from itertools import groupby
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse, HttpResponseForbidden
@@ -187,6 +188,25 @@ class MonthArchiveView(ArchiveMixin, generic.MonthArchiveView):
 
 class DayArchiveView(ArchiveMixin, generic.DayArchiveView):
     template_name = "articles/archive_list.html"
+
+
+SEARCH_MAX_LENGTH = 200
+
+
+def clean_query(raw: str) -> str:
+    """What we search for: printable, single-spaced, of a sane length."""
+    printable = "".join(char if char.isprintable() else " " for char in raw)
+    return " ".join(printable.split())[:SEARCH_MAX_LENGTH]
+
+
+@require_safe
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    page_obj = None
+    if query:
+        results = Article.objects.published().for_cards().search(query)
+        page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "articles/search.html", {"query": query, "page_obj": page_obj})
 
 
 @require_safe

@@ -1,11 +1,13 @@
+import html
 from datetime import datetime
 
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import Article, HourlyViews
+from ..models import HIGHLIGHT_START, HIGHLIGHT_STOP, Article, HourlyViews
 from ..sanitize import sanitize_html
 
 register = template.Library()
@@ -15,6 +17,13 @@ register = template.Library()
 def sanitized(html: str) -> str:
     """Article bodies are cleaned on save; cleaning again on output guards old rows."""
     return mark_safe(sanitize_html(html))
+
+
+@register.filter
+def highlighted(snippet: str) -> str:
+    """A search snippet, escaped, with the matched words in <mark>."""
+    text = escape(html.unescape(snippet or ""))
+    return mark_safe(text.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
 @register.filter
