@@ -39,7 +39,7 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
     list_display = ("thumbnail", "headline", "state", "section", "byline", "published_at")
     list_display_links = ("thumbnail", "headline")
-    list_filter = ("status", "section", "authors", "published_at")
+    list_filter = ("status", "section", "is_pinned", "authors", "published_at")
     list_select_related = ("section", "main_image")
     search_fields = ("headline", "lead")
     date_hierarchy = "published_at"
@@ -52,7 +52,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Photo", {"fields": ("main_image", "main_image_caption")}),
         (
             "Publication",
-            {"fields": ("section", "status", "published_at", "updated_at", "editor")},
+            {"fields": ("section", "status", "published_at", "updated_at", "editor", "is_pinned")},
         ),
         (
             "Address and history",
@@ -60,6 +60,10 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
     actions = ("publish", "unpublish")
+
+    def view_on_site(self, article):
+        # Unpublished stories have no public page yet: no link to a 404.
+        return article.get_absolute_url() if article.is_published() else None
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__person")
@@ -83,8 +87,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
-        count = articles_publish(articles=queryset)
-        self.message_user(request, f"{count} article(s) published.", messages.SUCCESS)
+        published, scheduled = articles_publish(articles=queryset)
+        message = f"{published} article(s) published."
+        if scheduled:
+            message += f" {scheduled} scheduled article(s) will appear at their publication time."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):

@@ -10,12 +10,10 @@ from django.contrib.syndication.views import Feed, add_domain
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from taggit.models import Tag
 
-from authors.models import Person
 from sections.models import Section
 
-from .models import Article
+from .models import Article, people_in_print, tags_in_print
 
 FEED_SIZE = 30
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -194,7 +192,7 @@ class SectionFeed(ArticleFeed):
 
 class AuthorFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
+        return get_object_or_404(people_in_print(), slug=slug)
 
     def title(self, person):
         return f"{SITE_NAME}: stories by {person.name}"
@@ -211,7 +209,7 @@ class AuthorFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(tags_in_print(), slug=slug)
 
     def title(self, tag):
         return f"{SITE_NAME}: {tag.name}"

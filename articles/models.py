@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Person
 from sections.models import Section
@@ -47,6 +47,11 @@ class ArticleQuerySet(models.QuerySet):
     def by_author(self, person: Person):
         return self.filter(bylines__person=person)
 
+    def by_person(self, person: Person):
+        """Stories the person wrote or edited."""
+        bylined = Byline.objects.filter(person=person).values("article")
+        return self.filter(Q(pk__in=bylined) | Q(editor=person))
+
     def tagged(self, tag):
         return self.filter(tags=tag)
 
@@ -60,7 +65,9 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def top_story(self):
-        return self.filter(main_image__isnull=False).order_by("-is_pinned", "-published_at").first()
+        """The pinned or newest story, preferring one with a photo to lead the page."""
+        leading_first = self.order_by("-is_pinned", "-published_at")
+        return leading_first.filter(main_image__isnull=False).first() or leading_first.first()
 
     def latest_per_section(self, *, per_section: int):
         """The newest `per_section` stories of every section, in one query."""
@@ -133,6 +140,7 @@ class Article(models.Model):
     slug = models.SlugField(
         max_length=200,
         blank=True,
+        allow_unicode=True,
         help_text="The readable part of the address. Made from the headline if left empty; "
         "old addresses keep working when it changes.",
     )
@@ -251,7 +259,7 @@ class Article(models.Model):
 
     def derive_fields(self):
         """What save() fills in; bulk_create() callers call it themselves."""
-        self.slug = self.slug or slugify(self.headline)[:200] or "article"
+        self.slug = self.slug or slugify(self.headline, allow_unicode=True)[:200] or "article"
         self.body = sanitize_html(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
@@ -357,3 +365,20 @@ class HourlyViews(models.Model):
     def since(cls, *, hours: int) -> datetime:
         """Start of the buckets that cover the last `hours` hours."""
         return cls.bucket(timezone.now() - timedelta(hours=hours))
+
+
+def people_in_print():
+    """People with a published story to their name, as author or editor."""
+    published = Article.objects.published()
+    return Person.objects.filter(
+        Q(pk__in=Byline.objects.filter(article__in=published).values("person"))
+        | Q(pk__in=published.values("editor"))
+    )
+
+
+def tags_in_print():
+    """Tags of published stories only: a draft's tags say what is coming."""
+    published = Article.objects.published()
+    return Tag.objects.filter(
+        pk__in=TaggedArticle.objects.filter(content_object__in=published).values("tag")
+    ).exclude(slug="")

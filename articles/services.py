@@ -23,15 +23,25 @@ def article_view_record(*, article_id: int, at: datetime | None = None) -> None:
         )
 
 
-def articles_publish(*, articles: QuerySet[Article]) -> int:
-    """Publish the given articles now, keeping any publication time already set."""
-    count = 0
+def articles_publish(*, articles: QuerySet[Article]) -> tuple[int, int]:
+    """Publish the given articles, keeping any publication time already set.
+
+    Returns how many are now live and how many are scheduled for later.
+    """
+    live = scheduled = 0
     with transaction.atomic():
         for article in articles.select_for_update(of=("self",)):
             article.status = Article.Status.PUBLISHED
             article.save()
-            count += 1
-    return count
+            if article.updated_at and article.updated_at < article.published_at:
+                # An "update" from before the story went out is not one.
+                article.updated_at = None
+                article.save(update_fields=["updated_at", "modified_at"])
+            if article.is_published():
+                live += 1
+            else:
+                scheduled += 1
+    return live, scheduled
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> int:

@@ -7,12 +7,10 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag
 
-from authors.models import Person
 from sections.models import Section
 
-from .models import Article
+from .models import Article, people_in_print, tags_in_print
 
 # The protocol allows 50,000 URLs a file; smaller files are quicker for crawlers to fetch.
 ARTICLES_PER_FILE = 5000
@@ -75,8 +73,7 @@ class AuthorSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        published = Article.objects.published().values("pk")
-        return Person.objects.filter(bylines__article__in=published).distinct().order_by("name")
+        return people_in_print().order_by("name")
 
 
 class TagSitemap(Sitemap):
@@ -84,12 +81,7 @@ class TagSitemap(Sitemap):
     priority = 0.3
 
     def items(self):
-        published = Article.objects.published().values("pk")
-        return (
-            Tag.objects.filter(articles_taggedarticle_items__content_object__in=published)
-            .distinct()
-            .order_by("name")
-        )
+        return tags_in_print().order_by("name")
 
     def location(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})

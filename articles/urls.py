@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import feeds, views
+from . import converters, feeds, views
+
+register_converter(converters.UnicodeSlugConverter, "uslug")
 
 app_name = "articles"
 
@@ -11,9 +13,9 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorArticleListView.as_view(), name="author"),
     path("authors/<slug:slug>/rss/", feeds.AuthorFeed(), name="author-feed"),
     path("authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author-feed-atom"),
-    path("tags/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
-    path("tags/<slug:slug>/rss/", feeds.TagFeed(), name="tag-feed"),
-    path("tags/<slug:slug>/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
+    path("tags/<uslug:slug>/", views.TagArticleListView.as_view(), name="tag"),
+    path("tags/<uslug:slug>/rss/", feeds.TagFeed(), name="tag-feed"),
+    path("tags/<uslug:slug>/atom/", feeds.TagAtomFeed(), name="tag-feed-atom"),
     path("archive/", views.ArchiveIndexView.as_view(), name="archive"),
     path("archive/<int:year>/", views.YearArchiveView.as_view(), name="archive-year"),
     path(
@@ -39,5 +41,5 @@ urlpatterns = [
     path("<slug:section>/rss/", feeds.SectionFeed(), name="section-feed"),
     path("<slug:section>/atom/", feeds.SectionAtomFeed(), name="section-feed-atom"),
     path("<slug:section>/<int:pk>/", views.article_detail, name="detail-short"),
-    path("<slug:section>/<int:pk>-<slug:slug>/", views.article_detail, name="detail"),
+    path("<slug:section>/<int:pk>-<uslug:slug>/", views.article_detail, name="detail"),
 ]

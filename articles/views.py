@@ -7,18 +7,16 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import generic
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
-from taggit.models import Tag
 
-from authors.models import Person
 from sections.models import Section
 
-from .models import Article
+from .models import Article, people_in_print, tags_in_print
 from .services import article_view_record
 from .sitemaps import SITEMAPS
 
@@ -120,10 +118,9 @@ class AuthorListView(generic.ListView):
     def get_queryset(self):
         published = Article.objects.published().values("pk")
         return (
-            Person.objects.select_related("photo")
-            .annotate(
-                article_count=Count("bylines", filter=Q(bylines__article__in=published)),
-            )
+            people_in_print()
+            .select_related("photo")
+            .annotate(article_count=Count("bylines", filter=Q(bylines__article__in=published)))
             .order_by("name")
         )
 
@@ -133,9 +130,9 @@ class AuthorArticleListView(PublishedArticlesMixin, generic.ListView):
 
     def get_queryset(self):
         self.person = get_object_or_404(
-            Person.objects.select_related("photo"), slug=self.kwargs["slug"]
+            people_in_print().select_related("photo"), slug=self.kwargs["slug"]
         )
-        return super().get_queryset().by_author(self.person)
+        return super().get_queryset().by_person(self.person)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(person=self.person, **kwargs)
@@ -145,7 +142,7 @@ class TagArticleListView(PublishedArticlesMixin, generic.ListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(tags_in_print(), slug=self.kwargs["slug"])
         return super().get_queryset().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
@@ -158,6 +155,12 @@ class ArchiveMixin(PublishedArticlesMixin):
     allow_future = False
     make_object_list = True
     month_format = "%m"
+
+    def get_dated_items(self):
+        try:
+            return super().get_dated_items()
+        except OverflowError:  # the day after 31 December 9999
+            raise Http404("No such date.") from None
 
 
 class ArchiveIndexView(generic.TemplateView):
@@ -231,9 +234,7 @@ def sitemap_page(request):
     sections = Section.objects.all()
     latest = Article.objects.published().select_related("section").latest_per_section(per_section=5)
     stories = {section: list(group) for section, group in groupby(latest, key=lambda a: a.section)}
-    people = Person.objects.filter(
-        bylines__article__in=Article.objects.published().values("pk")
-    ).distinct()
+    people = people_in_print().order_by("name")
     return render(
         request,
         "articles/sitemap_page.html",

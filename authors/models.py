@@ -8,14 +8,6 @@ class User(AbstractUser):
     """A login for the admin. The name printed on a byline is a Person."""
 
 
-class PersonQuerySet(models.QuerySet):
-    def authors(self):
-        return self.filter(role__in=Person.Role.writing_roles())
-
-    def editors(self):
-        return self.filter(role__in=Person.Role.editing_roles())
-
-
 class Person(models.Model):
     class Role(models.TextChoices):
         AUTHOR = "author", "Author"
@@ -55,8 +47,6 @@ class Person(models.Model):
         related_name="person",
         help_text="The admin login of this person, if they have one.",
     )
-
-    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -1,7 +1,10 @@
+import html
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.html import format_html, format_html_join, strip_tags
 
 
 class Licence(models.Model):
@@ -9,10 +12,6 @@ class Licence(models.Model):
         ATTRIBUTION = "attribution", "Free licence, credit required"
         PUBLIC_DOMAIN = "public_domain", "Public domain or no rights reserved"
         ALL_RIGHTS_RESERVED = "all_rights_reserved", "All rights reserved / used with permission"
-
-        @property
-        def requires_attribution(self) -> bool:
-            return self is Licence.Kind.ATTRIBUTION
 
     name = models.CharField(max_length=80, unique=True, help_text="As printed, e.g. “CC BY 3.0”.")
     url = models.URLField(
@@ -34,7 +33,7 @@ class Licence(models.Model):
 
     @property
     def requires_attribution(self) -> bool:
-        return Licence.Kind(self.kind).requires_attribution
+        return self.kind == Licence.Kind.ATTRIBUTION
 
     @property
     def is_all_rights_reserved(self) -> bool:
@@ -48,8 +47,9 @@ class Image(models.Model):
         height_field="height",
         help_text="JPEG, PNG, WebP or GIF. Upload the largest version you have.",
     )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
+    # Filled from the file on upload; stored so pages never have to open the file.
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
     file_size = models.PositiveIntegerField("file size (bytes)", editable=False, null=True)
     alt_text = models.CharField(
         max_length=300,
@@ -131,10 +131,22 @@ class Image(models.Model):
                 {"copyright_holder": "This licence reserves all rights: name who holds them."}
             )
 
+    def credit_html(self) -> str:
+        """The credit line as the page prints it: “Photo: source by creator, licence”."""
+        if self.licence.is_all_rights_reserved:
+            return format_html("© {}", self.copyright_holder or self.source_name or self.creator)
+        source = self.source_name or self.source_url
+        if source and self.source_url:
+            source = format_html('<a href="{}" rel="noopener">{}</a>', self.source_url, source)
+        licence = self.licence.name
+        if self.licence.url:
+            licence = format_html(
+                '<a href="{}" rel="license noopener">{}</a>', self.licence.url, licence
+            )
+        who = format_html_join(" by ", "{}", ((part,) for part in (source, self.creator) if part))
+        return format_html("Photo: {}, {}", who, licence)
+
     @property
     def credit_text(self) -> str:
-        """The credit line as plain text, as the page prints it."""
-        if self.licence.is_all_rights_reserved:
-            return f"© {self.copyright_holder or self.source_name or self.creator}"
-        who = " by ".join(part for part in (self.source_name, self.creator) if part)
-        return f"Photo: {who}, {self.licence.name}"
+        """The same credit as plain text, for feeds and metadata."""
+        return html.unescape(strip_tags(self.credit_html()))

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
     "sections",

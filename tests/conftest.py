@@ -1,6 +1,16 @@
+import os
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
+
+
+def pytest_sessionstart(session):
+    # PostgreSQL-only tests skip themselves on SQLite; in CI that would hide them.
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if os.environ.get("CI") and not engine.endswith("postgresql"):
+        raise pytest.UsageError(f"CI must run the tests on PostgreSQL, not {engine}.")
 
 
 @pytest.fixture(autouse=True)

@@ -69,6 +69,46 @@ def test_bulk_publish_and_unpublish(editor_client):
     assert not live.is_published()
 
 
+def test_bulk_publish_reports_scheduled_stories_and_drops_stale_updates(editor_client):
+    future = ArticleFactory(
+        status=Article.Status.REVIEW, published_at=timezone.now() + timedelta(days=1)
+    )
+    stale = ArticleFactory(
+        status=Article.Status.DRAFT,
+        published_at=None,
+        updated_at=timezone.now() - timedelta(days=3),
+    )
+
+    response = editor_client.post(
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [future.pk, stale.pk]},
+        follow=True,
+    )
+
+    assert "1 article(s) published. 1 scheduled article(s)" in response.content.decode()
+    stale.refresh_from_db()
+    assert stale.is_published()
+    assert stale.updated_at is None
+
+
+def test_view_on_site_only_for_published_stories(editor_client):
+    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    live = ArticleFactory()
+
+    def view_on_site_link(article):
+        page = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+        return BeautifulSoup(page.content, "html.parser").find("a", class_="viewsitelink")
+
+    assert view_on_site_link(draft) is None
+    assert view_on_site_link(live) is not None
+
+
+def test_editors_can_pin_the_top_story(editor_client):
+    article = ArticleFactory()
+    page = editor_client.get(f"/admin/articles/article/{article.pk}/change/")
+    assert BeautifulSoup(page.content, "html.parser").find("input", attrs={"name": "is_pinned"})
+
+
 def article_form(section, person, **overrides):
     data = {
         "headline": "Council approves the new tram line",
@@ -116,6 +156,7 @@ def test_an_article_needs_a_byline(editor_client):
     response = editor_client.post("/admin/articles/article/add/", data)
 
     assert response.status_code == 200
+    assert "Please submit at least 1 form" in response.content.decode()
     assert not Article.objects.exists()
 
 
@@ -147,8 +188,11 @@ def test_image_without_licence_or_alt_text_gets_form_errors(editor_client):
         "/admin/images/image/add/", {"file": upload(), "alt_text": "", "creator": "Ada"}
     )
 
-    errors = BeautifulSoup(response.content, "html.parser").select(".errorlist")
-    assert len(errors) >= 2
+    soup = BeautifulSoup(response.content, "html.parser")
+    rows_with_errors = {
+        row.find("label")["for"] for row in soup.select(".form-row.errors") if row.find("label")
+    }
+    assert {"id_alt_text", "id_licence"} <= rows_with_errors
     assert not Image.objects.exists()
 
 

@@ -34,13 +34,16 @@ def test_published_matrix(status, offset, visible):
     assert article.is_published() is visible
 
 
-def test_scheduled_article_appears_when_its_time_comes():
-    article = ArticleFactory(published_at=timezone.now() + timedelta(seconds=2))
+def test_scheduled_article_appears_when_its_time_comes(monkeypatch):
+    publication = timezone.now() + timedelta(hours=2)
+    article = ArticleFactory(published_at=publication)
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
-    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    # Move the clock past the publication time; nothing else changes.
+    monkeypatch.setattr(timezone, "now", lambda: publication + timedelta(seconds=1))
 
     assert Article.objects.published().filter(pk=article.pk).exists()
+    assert Article.objects.get(pk=article.pk).is_published()
 
 
 def test_publishing_without_a_time_stamps_it_now():
@@ -56,6 +59,13 @@ def test_database_refuses_published_article_without_time():
     article = ArticleFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Article.objects.filter(pk=article.pk).update(published_at=None)
+
+
+def test_non_latin_headlines_keep_a_readable_slug(client):
+    article = ArticleFactory(headline="Новый мост открыт", section__slug="world")
+
+    assert article.slug == "новый-мост-открыт"
+    assert client.get(article.get_absolute_url()).status_code == 200
 
 
 def test_canonical_url_carries_section_id_and_slug():
@@ -133,6 +143,18 @@ class TestImageCredits:
         image = ImageFactory.build(source_name="en.example.org", creator="Ada Lindqvist")
         assert image.credit_text == "Photo: en.example.org by Ada Lindqvist, CC BY 3.0"
 
+    def test_credit_links_source_and_licence_and_escapes_names(self):
+        image = ImageFactory.build(
+            source_name="Harbour <Pictures>", source_url="https://pictures.example/1", creator=""
+        )
+        html = str(image.credit_html())
+        assert (
+            '<a href="https://pictures.example/1" rel="noopener">Harbour &lt;Pictures&gt;</a>'
+            in html
+        )
+        assert 'rel="license noopener">CC BY 3.0</a>' in html
+        assert image.credit_text == "Photo: Harbour <Pictures>, CC BY 3.0"
+
     def test_all_rights_reserved_credit_prints_the_holder(self):
         reserved = Licence.objects.get(name="All rights reserved")
         image = ImageFactory.build(licence=reserved, copyright_holder="Harbour Pictures Ltd")
@@ -152,4 +174,5 @@ class TestImageCredits:
             "Used with permission",
         } <= names
         assert LicenceFactory().requires_attribution
+        assert not Licence.objects.get(name="All rights reserved").requires_attribution
         assert not Licence.objects.get(name="CC0 1.0").requires_attribution

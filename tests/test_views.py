@@ -43,15 +43,18 @@ def unpublished(world):
         status=Article.Status.DRAFT,
         published_at=None,
         authors=[author],
-        tags=["Shipping"],
+        tags=["Shipping", "Embargoed"],
     )
     scheduled = ArticleFactory(
         headline="Scheduled story for tomorrow",
         section=world,
         published_at=timezone.now() + timedelta(days=1),
         authors=[author],
-        tags=["Shipping"],
+        tags=["Shipping", "Embargoed"],
     )
+    for article in (draft, scheduled):  # as if someone had guessed their beacon URLs
+        for _ in range(50):
+            article_view_record(article_id=article.pk)
     return [draft, scheduled]
 
 
@@ -205,14 +208,59 @@ class TestArticlePage:
 
 
 class TestListings:
-    def test_unpublished_stories_appear_on_no_listing(self, client, html, published, unpublished):
-        author = unpublished[0].bylines.get().person
-        pages = ["/", "/world/", "/news/", "/tags/shipping/", f"/authors/{author.slug}/", "/rss/"]
+    def test_unpublished_stories_appear_on_no_page(self, client, published, unpublished):
+        day = timezone.localtime(published.published_at)
+        author = published.bylines.get().person
+        pages = [
+            "/",
+            "/world/",
+            "/news/",
+            published.get_absolute_url(),
+            "/tags/shipping/",
+            author.get_absolute_url(),
+            "/authors/",
+            "/archive/",
+            f"/archive/{day:%Y}/",
+            f"/archive/{day:%Y/%m}/",
+            f"/archive/{day:%Y/%m/%d}/",
+            "/sitemap/",
+            "/search/?q=story",
+            "/rss/",
+        ]
         for path in pages:
             response = client.get(path)
             assert response.status_code == 200, path
             for article in unpublished:
                 assert article.headline.encode() not in response.content, path
+                assert article.get_absolute_url().encode() not in response.content, path
+
+    def test_an_editor_page_lists_the_stories_they_edited(self, client, html, published):
+        soup = html(client.get(published.editor.get_absolute_url()))
+        assert soup.h1.get_text() == "Mira Castellanos"
+        assert published.headline in headlines(soup)
+
+    def test_tags_in_any_alphabet_have_pages(self, client, html, world):
+        article = ArticleFactory(section=world, tags=["Наука", "北京"])
+        page = html(client.get(article.get_absolute_url()))
+        links = {a.get_text(): a["href"] for a in page.select(".tags a")}
+
+        assert set(links) == {"Наука", "北京"}
+        for href in links.values():
+            assert client.get(href).status_code == 200
+
+    def test_home_leads_with_a_story_even_without_photos(self, client, html, world):
+        ArticleFactory(section=world, main_image=None, headline="Words only")
+        top = html(client.get("/")).find("article", class_="top-story")
+        assert top.h2.get_text(strip=True) == "Words only"
+
+    def test_people_and_tags_known_only_from_unpublished_stories_stay_hidden(
+        self, client, published, unpublished
+    ):
+        hidden_author = unpublished[0].bylines.get().person
+
+        assert client.get(hidden_author.get_absolute_url()).status_code == 404
+        assert client.get("/tags/embargoed/").status_code == 404
+        assert b"Hidden Author" not in client.get("/authors/").content
 
     def test_section_page_lists_cards_with_photo_lead_and_date(self, client, html, published):
         soup = html(client.get("/world/"))
@@ -293,7 +341,15 @@ class TestArchiveAndPages:
         assert published.headline in headlines(day_page)
 
     @pytest.mark.parametrize(
-        "path", ["/archive/2025/02/30/", "/archive/2025/13/", "/archive/2999/01/01/"]
+        "path",
+        [
+            "/archive/2025/02/30/",
+            "/archive/2025/13/",
+            "/archive/2999/01/01/",
+            "/archive/9999/12/31/",
+            "/archive/9999/12/",
+            "/archive/0/01/01/",
+        ],
     )
     def test_impossible_and_future_dates_are_404(self, client, path):
         assert client.get(path).status_code == 404

@@ -38,7 +38,7 @@ def popular_articles(limit: int = 5):
     articles = (
         Article.objects.published()
         .most_viewed(since=HourlyViews.since(hours=24 * 7))
-        .select_related("section", "main_image")[:limit]
+        .select_related("section")[:limit]
     )
     return {"articles": articles}
 

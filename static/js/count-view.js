@@ -4,9 +4,17 @@
   "use strict";
   var article = document.querySelector("[data-view-url]");
   if (!article || !navigator.sendBeacon) return;
+  var url = article.getAttribute("data-view-url");
 
   function send() {
-    navigator.sendBeacon(article.getAttribute("data-view-url"));
+    // A reload or a return by the back button is not another reader.
+    try {
+      if (sessionStorage.getItem(url)) return;
+      sessionStorage.setItem(url, "1");
+    } catch (storageBlocked) {
+      // Counting without de-duplication beats not counting.
+    }
+    navigator.sendBeacon(url);
   }
 
   if (document.prerendering) {

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles import demo_photos, demo_text
+from articles.management import demo_photos, demo_text
 from articles.models import Article, Byline, HourlyViews, TaggedArticle
 from authors.models import Person
 from images.models import Image, Licence
@@ -113,7 +113,7 @@ class Command(BaseCommand):
         photos = {slug: [] for _, slug in SECTIONS}
         for number in range(1, PHOTOS + 1):
             filename = f"demo-photo-{number:02}.jpg"
-            existing = Image.objects.filter(file__endswith=filename).first()
+            existing = Image.objects.filter(file__contains=f"/demo-photo-{number:02}").first()
             section = SECTIONS[number % len(SECTIONS)][1]
             if existing:
                 photos[section].append(existing)
@@ -129,7 +129,7 @@ class Command(BaseCommand):
                 copyright_holder="Newsroom" if licence.is_all_rights_reserved else "",
                 licence=licence,
             )
-            photo.file.save(filename, ContentFile(demo_photos.news_photo(rng, section)), save=False)
+            attach_file(photo, filename, demo_photos.news_photo(rng, section))
             photo.save()
             photos[section].append(photo)
         return photos
@@ -156,7 +156,7 @@ class Command(BaseCommand):
                     licence=staff,
                 )
                 filename = f"demo-portrait-{slugify(name)}.jpg"
-                portrait.file.save(filename, ContentFile(demo_photos.portrait(rng)), save=False)
+                attach_file(portrait, filename, demo_photos.portrait(rng))
                 portrait.save()
                 person = Person.objects.create(
                     name=name,
@@ -282,6 +282,15 @@ class Command(BaseCommand):
             chief.user = user
             chief.save(update_fields=["user"])
         return user.username, password
+
+
+def attach_file(image: Image, filename: str, data: bytes) -> None:
+    """Store a demo file under its own name, replacing one left by an earlier database."""
+    name = image.file.field.generate_filename(image, filename)
+    if image.file.storage.exists(name):
+        image.file.storage.delete(name)
+    # A named ContentFile, so the ImageField can read the photo's dimensions.
+    image.file.save(filename, ContentFile(data, name=filename), save=False)
 
 
 ABOUT_HTML = """
