@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from sections.models import Section
 
+from .metadata import article_meta, home_meta, section_meta, site_origin
 from .models import Article, people_in_print, tags_in_print
 from .services import article_view_record
 from .sitemaps import SITEMAPS
@@ -48,7 +49,11 @@ def home(request):
     return render(
         request,
         "articles/home.html",
-        {"top_story": top_story, "section_blocks": section_blocks},
+        {
+            "top_story": top_story,
+            "section_blocks": section_blocks,
+            "meta": home_meta(site_origin(request)),
+        },
     )
 
 
@@ -64,7 +69,11 @@ class SectionArticleListView(PublishedArticlesMixin, generic.ListView):
         return super().get_queryset().in_section(self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        context = super().get_context_data(section=self.section, **kwargs)
+        page = context["page_obj"].number
+        path = self.section.get_absolute_url() + (f"?page={page}" if page > 1 else "")
+        context["meta"] = section_meta(site_origin(self.request), self.section, path)
+        return context
 
 
 @require_safe
@@ -78,7 +87,8 @@ def article_detail(request, section, pk, slug=None):
     )
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+    meta = article_meta(site_origin(request), article)
+    return render(request, "articles/article_detail.html", {"article": article, "meta": meta})
 
 
 # Search engines and link previewers fetch pages too; they are not readers.

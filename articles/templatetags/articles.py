@@ -1,4 +1,5 @@
 import html
+import json
 from datetime import datetime
 
 from django import template
@@ -7,6 +8,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..metadata import SITE_NAME, PageMeta, site_origin
 from ..models import HIGHLIGHT_START, HIGHLIGHT_STOP, Article, HourlyViews
 from ..sanitize import sanitize_html
 
@@ -54,3 +56,35 @@ def last_materials(limit: int = 10, exclude=None):
 @register.inclusion_tag("includes/now_reading.html")
 def now_reading(article: Article, limit: int = 4):
     return {"articles": article.now_reading(limit=limit)}
+
+
+@register.inclusion_tag("includes/metadata.html", takes_context=True)
+def page_metadata(context, meta: PageMeta | None = None, title: str = "", description: str = ""):
+    """Canonical URL, Open Graph, Twitter card and JSON-LD; plain pages pass a title."""
+    request = context["request"]
+    origin = site_origin(request)
+    if not meta:  # templates pass "" for a page without its own metadata
+        page = request.GET.get("page", "")
+        path = request.path + (f"?page={page}" if page.isdigit() and page != "1" else "")
+        meta = PageMeta(
+            title=title or SITE_NAME,
+            description=description or context["site"]["TAGLINE"],
+            path=path,
+        )
+    return {
+        "canonical": origin + meta.path,
+        "open_graph": meta.open_graph(origin),
+        "twitter": meta.twitter(origin),
+        "json_ld": meta.json_ld,
+    }
+
+
+# JSON inside <script> ends at the first "</script>", whatever the JSON says:
+# escape the characters that could close or comment the element.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))

@@ -1,0 +1,201 @@
+"""What a page tells search engines and social networks: Open Graph, Twitter cards, JSON-LD.
+
+Built here as plain data; templates/includes/metadata.html renders it in loops.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
+from django.templatetags.static import static
+from django.urls import reverse
+
+from images.models import Image
+
+from .models import Article
+
+SITE_NAME = settings.NEWSROOM["SITE_NAME"]
+
+
+def site_origin(request) -> str:
+    """Scheme and domain of the site, as feeds and sitemaps print them."""
+    return f"{request.scheme}://{get_current_site(request).domain}"
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    path: str
+    kind: str = "website"
+    image: Image | None = None
+    image_alt: str = ""
+    extra_open_graph: list[tuple[str, str]] = field(default_factory=list)
+    json_ld: list[dict] = field(default_factory=list)
+
+    def open_graph(self, origin: str) -> list[tuple[str, str]]:
+        tags = [
+            ("og:site_name", SITE_NAME),
+            ("og:type", self.kind),
+            ("og:title", self.title),
+            ("og:description", self.description),
+            ("og:url", origin + self.path),
+            ("og:locale", "en_GB"),
+        ]
+        if self.image:
+            tags += [
+                ("og:image", origin + self.image.file.url),
+                ("og:image:width", str(self.image.width)),
+                ("og:image:height", str(self.image.height)),
+                ("og:image:alt", self.image_alt or self.image.alt_text),
+            ]
+        return tags + self.extra_open_graph
+
+    def twitter(self, origin: str) -> list[tuple[str, str]]:
+        tags = [
+            ("twitter:card", "summary_large_image" if self.image else "summary"),
+            ("twitter:title", self.title),
+            ("twitter:description", self.description),
+        ]
+        if self.image:
+            tags += [
+                ("twitter:image", origin + self.image.file.url),
+                ("twitter:image:alt", self.image_alt or self.image.alt_text),
+            ]
+        return tags
+
+
+def breadcrumbs(origin: str, trail: list[tuple[str, str]]) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": origin + path}
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def publisher(origin: str) -> dict:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": SITE_NAME,
+        "url": origin + reverse("articles:home"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": origin + static("img/logo-512.png"),
+            "width": 512,
+            "height": 512,
+        },
+    }
+
+
+def image_object(origin: str, image: Image, caption: str) -> dict:
+    data = {
+        "@type": "ImageObject",
+        "url": origin + image.file.url,
+        "contentUrl": origin + image.file.url,
+        "width": image.width,
+        "height": image.height,
+        "caption": caption,
+        "creditText": image.credit_text,
+        "copyrightNotice": f"© {image.copyright_holder or image.creator or image.source_name}",
+    }
+    if image.creator:
+        data["creator"] = {"@type": "Person", "name": image.creator}
+    if image.licence.url:
+        data["license"] = image.licence.url
+    return data
+
+
+def home_meta(origin: str) -> PageMeta:
+    search = origin + reverse("articles:search") + "?q={search_term_string}"
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": origin + reverse("articles:home"),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    organisation = {"@context": "https://schema.org", **publisher(origin)}
+    return PageMeta(
+        title=SITE_NAME,
+        description=settings.NEWSROOM["TAGLINE"],
+        path=reverse("articles:home"),
+        json_ld=[website, organisation],
+    )
+
+
+def section_meta(origin: str, section, path: str) -> PageMeta:
+    return PageMeta(
+        title=section.name,
+        description=section.description or f"The latest {section.name} stories.",
+        path=path,
+        json_ld=[
+            breadcrumbs(origin, [(SITE_NAME, "/"), (section.name, section.get_absolute_url())])
+        ],
+    )
+
+
+def article_meta(origin: str, article: Article) -> PageMeta:
+    """Uses only what the article page has already loaded: no extra queries."""
+    url = origin + article.get_absolute_url()
+    bylines = list(article.bylines.all())
+    tags = [tag.name for tag in article.tags.all()]
+    image = article.main_image
+    news_article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.lead,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": (article.updated_at or article.published_at).isoformat(),
+        "author": [
+            {
+                "@type": "Person",
+                "name": byline.person.name,
+                "url": origin + byline.person.get_absolute_url(),
+            }
+            for byline in bylines
+        ],
+        "publisher": publisher(origin),
+        "articleSection": article.section.name,
+        "keywords": tags,
+        "isAccessibleForFree": True,
+    }
+    if article.editor:
+        news_article["editor"] = {
+            "@type": "Person",
+            "name": article.editor.name,
+            "url": origin + article.editor.get_absolute_url(),
+        }
+    if image:
+        news_article["image"] = [image_object(origin, image, article.caption)]
+    trail = [
+        (SITE_NAME, "/"),
+        (article.section.name, article.section.get_absolute_url()),
+        (article.headline, article.get_absolute_url()),
+    ]
+    extra = [
+        ("article:published_time", article.published_at.isoformat()),
+        ("article:modified_time", (article.updated_at or article.published_at).isoformat()),
+        ("article:section", article.section.name),
+        *(("article:author", origin + b.person.get_absolute_url()) for b in bylines),
+        *(("article:tag", tag) for tag in tags),
+    ]
+    return PageMeta(
+        title=article.headline,
+        description=article.lead,
+        path=article.get_absolute_url(),
+        kind="article",
+        image=image,
+        image_alt=image.alt_text if image else "",
+        extra_open_graph=extra,
+        json_ld=[news_article, breadcrumbs(origin, trail)],
+    )
