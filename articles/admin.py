@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, Byline, HourlyViews, TaggedArticle
-from .services import articles_publish, articles_unpublish
+from .models import Article, Byline, Correction, HourlyViews, PreviewLink, TaggedArticle
+from .services import article_corrections_changed, articles_publish, articles_unpublish
 
 
 class BylineInline(admin.TabularInline):
@@ -26,16 +29,83 @@ class TaggedArticleInline(admin.TabularInline):
     verbose_name_plural = "Tags"
 
 
+class PreviewLinkInline(admin.TabularInline):
+    model = PreviewLink
+    extra = 0
+    fields = ("link", "expires_at", "revoked", "created_by", "created_at")
+    readonly_fields = ("link", "created_by", "created_at")
+    verbose_name_plural = "Preview links (work without an account; never indexed)"
+
+    @admin.display(description="Address")
+    def link(self, preview):
+        if not preview.pk:
+            return "Save to create the link."
+        return format_html('<a href="{0}" target="_blank">{0}</a>', preview.get_absolute_url())
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+    verbose_name_plural = "Corrections (printed at the foot of the story)"
+
+
 class ArticleForm(forms.ModelForm):
+    """Refuses what the editor's role does not allow, and saves over someone else's work."""
+
+    user = None  # set per request by ArticleAdmin.get_form()
+
     class Meta:
         widgets = {
             "headline": forms.TextInput(attrs={"style": "width: 100%; max-width: 46rem"}),
             "lead": forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 46rem"}),
+            "version": forms.HiddenInput,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields and not can_publish(self.user):
+            # Offer authors only what they may choose; clean_status() explains a refusal.
+            self.fields["status"].widget.choices = [
+                choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
+            ]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == Article.Status.PUBLISHED and not can_publish(self.user):
+            raise ValidationError(
+                "Only editors can publish. Set the story to “Ready for review” instead.",
+                code="not_allowed",
+            )
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Locks the row until the admin's transaction ends, so two saves in the
+            # same instant cannot both pass this check.
+            saved = (
+                Article.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if saved != cleaned.get("version"):
+                raise ValidationError(
+                    "Someone else saved this story while you were editing it, so your changes "
+                    "were not saved. Nothing you typed is lost: it is still in the form below. "
+                    "Copy what you need, reload the page to see their version, and apply your "
+                    "changes again.",
+                    code="stale",
+                )
+        return cleaned
+
+
+def can_publish(user) -> bool:
+    return user is not None and user.has_perm("articles.publish_article")
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleForm
     list_display = ("thumbnail", "headline", "state", "section", "byline", "published_at")
     list_display_links = ("thumbnail", "headline")
@@ -45,14 +115,23 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
     autocomplete_fields = ("editor", "main_image")
-    inlines = (BylineInline, TaggedArticleInline)
     readonly_fields = ("created_at", "modified_at")
     fieldsets = (
-        (None, {"fields": ("headline", "lead", "body")}),
+        (None, {"fields": ("headline", "lead", "body", "version")}),
         ("Photo", {"fields": ("main_image", "main_image_caption")}),
         (
             "Publication",
-            {"fields": ("section", "status", "published_at", "updated_at", "editor", "is_pinned")},
+            {
+                "fields": (
+                    "section",
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "updated_at",
+                    "editor",
+                    "is_pinned",
+                )
+            },
         ),
         (
             "Address and history",
@@ -60,6 +139,46 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     )
     actions = ("publish", "unpublish")
+    history_list_display = ("status",)
+    object_history_list_template = "admin/articles/article/object_history_list.html"
+
+    # Roles: editors (publish permission) do everything; authors write their own
+    # stories until they are published, and can only ask for review.
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or can_publish(request.user):
+            return True
+        return obj.status != Article.Status.PUBLISHED and obj.is_bylined(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status != Article.Status.PUBLISHED)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_readonly_fields(self, request, obj=None):
+        if can_publish(request.user):
+            return self.readonly_fields
+        return (*self.readonly_fields, "published_at", "expires_at", "updated_at", "is_pinned")
+
+    def get_inlines(self, request, obj):
+        inlines = [BylineInline, TaggedArticleInline, PreviewLinkInline]
+        if can_publish(request.user):
+            inlines.append(CorrectionInline)
+        return inlines
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a revision is a save like any other: in one transaction, so the
+        # form's row lock holds, and checked against the current version.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def view_on_site(self, article):
         # Unpublished stories have no public page yet: no link to a 404.
@@ -67,6 +186,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__person")
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, PreviewLink) and instance.created_by_id is None:
+                instance.created_by = request.user
+        formset.save()  # saves the instances again, deletions and many-to-many
+        if formset.model is Correction and (instances or formset.deleted_objects):
+            article_corrections_changed(article=form.instance)
 
     @admin.display(description="Photo")
     def thumbnail(self, article):
@@ -85,7 +213,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def byline(self, article):
         return ", ".join(byline.person.name for byline in article.bylines.all())
 
-    @admin.action(description="Publish selected articles", permissions=["change"])
+    @admin.action(description="Publish selected articles", permissions=["publish"])
     def publish(self, request, queryset):
         published, scheduled = articles_publish(articles=queryset)
         message = f"{published} article(s) published."
@@ -93,7 +221,9 @@ class ArticleAdmin(admin.ModelAdmin):
             message += f" {scheduled} scheduled article(s) will appear at their publication time."
         self.message_user(request, message, messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
+    @admin.action(
+        description="Unpublish selected articles (back to draft)", permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
         count = articles_unpublish(articles=queryset)
         self.message_user(request, f"{count} article(s) returned to draft.", messages.SUCCESS)

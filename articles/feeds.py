@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
 from sections.models import Section
 
-from .models import Article, people_in_print, tags_in_print
+from .models import Article, Correction, people_in_print, tags_in_print
 
 FEED_SIZE = 30
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -238,3 +238,31 @@ class AuthorAtomFeed(AtomFeedMixin, AuthorFeed):
 
 class TagAtomFeed(AtomFeedMixin, TagFeed):
     pass
+
+
+class CorrectionsFeed(Feed):
+    """Every correction, newest first: readers who care about accuracy can follow them."""
+
+    title = f"{SITE_NAME}: corrections"
+    description = "Corrections to our published stories, newest first."
+    language = "en"
+
+    def link(self):
+        return reverse("articles:corrections")
+
+    def items(self):
+        return Correction.objects.published().select_related("article")[:FEED_SIZE]
+
+    def item_title(self, correction):
+        return f"Correction: {correction.article.headline}"
+
+    def item_description(self, correction):
+        return correction.text
+
+    def item_pubdate(self, correction):
+        return correction.published_at
+
+    def item_guid(self, correction):
+        return f"correction-{correction.pk}"
+
+    item_guid_is_permalink = False

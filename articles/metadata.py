@@ -144,6 +144,7 @@ def section_meta(origin: str, section, path: str) -> PageMeta:
 def article_meta(origin: str, article: Article) -> PageMeta:
     """Uses only what the article page has already loaded: no extra queries."""
     url = origin + article.get_absolute_url()
+    published = article.published_at or article.created_at  # a preview is not yet published
     bylines = list(article.bylines.all())
     tags = [tag.name for tag in article.tags.all()]
     image = article.main_image
@@ -154,8 +155,8 @@ def article_meta(origin: str, article: Article) -> PageMeta:
         "description": article.lead,
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.updated_at or article.published_at).isoformat(),
+        "datePublished": published.isoformat(),
+        "dateModified": (article.updated_at or published).isoformat(),
         "author": [
             {
                 "@type": "Person",
@@ -177,14 +178,23 @@ def article_meta(origin: str, article: Article) -> PageMeta:
         }
     if image:
         news_article["image"] = [image_object(origin, image, article.caption)]
+    if corrections := list(article.corrections.all()):
+        news_article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.published_at.isoformat(),
+            }
+            for correction in corrections
+        ]
     trail = [
         (SITE_NAME, "/"),
         (article.section.name, article.section.get_absolute_url()),
         (article.headline, article.get_absolute_url()),
     ]
     extra = [
-        ("article:published_time", article.published_at.isoformat()),
-        ("article:modified_time", (article.updated_at or article.published_at).isoformat()),
+        ("article:published_time", published.isoformat()),
+        ("article:modified_time", (article.updated_at or published).isoformat()),
         ("article:section", article.section.name),
         *(("article:author", origin + b.person.get_absolute_url()) for b in bylines),
         *(("article:tag", tag) for tag in tags),

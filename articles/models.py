@@ -1,11 +1,13 @@
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import F, Prefetch, Q, Sum, Window
@@ -14,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
@@ -38,8 +41,16 @@ class StripTags(models.Func):
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The only door to public content: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """The only door to public content: published, its time has come and not yet gone.
+
+        Scheduling and expiry need no background job: the clock alone decides.
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def in_section(self, section: Section):
         return self.filter(section=section)
@@ -208,6 +219,13 @@ class Article(models.Model):
         help_text="A published article appears at this time; a future time schedules it. "
         "Left empty, it is set when the article is published.",
     )
+    expires_at = models.DateTimeField(
+        "expires",
+        null=True,
+        blank=True,
+        help_text="Optional. The story leaves the public site by itself at this time "
+        "(embargoed or time-limited material).",
+    )
     updated_at = models.DateTimeField(
         "updated",
         null=True,
@@ -219,8 +237,12 @@ class Article(models.Model):
     # Kept current by a PostgreSQL trigger on every insert and update (see the
     # migration that creates it); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Optimistic locking: every save bumps it; a save from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     objects = ArticleQuerySet.as_manager()
+    # The version is excluded so that restoring a revision saves over the current version.
+    history = HistoricalRecords(excluded_fields=["search_vector", "modified_at", "version"])
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -235,13 +257,25 @@ class Article(models.Model):
                 name="article_published_has_time",
                 violation_error_message="A published article needs a publication time.",
             ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(expires_at__gt=F("published_at")),
+                name="article_expires_after_publication",
+                violation_error_message="A story must expire after it is published.",
+            ),
         ]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.headline
 
     def save(self, *args, **kwargs):
         self.derive_fields()
+        if self.pk:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -252,8 +286,11 @@ class Article(models.Model):
 
     def clean(self):
         super().clean()
+        self.slug = self.slug or slugify(self.headline, allow_unicode=True)[:200] or "article"
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError({"expires_at": "A story must expire after it is published."})
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError({"updated_at": "An update cannot come before publication."})
 
@@ -265,10 +302,12 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     def is_published(self) -> bool:
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expires_at is None or self.expires_at > now)
         )
 
     def now_reading(self, *, limit: int) -> list["Article"]:
@@ -284,11 +323,17 @@ class Article(models.Model):
             )
         return reading
 
+    def is_bylined(self, user) -> bool:
+        """Whether the user's byline is on the story (authors may edit only their own)."""
+        return self.bylines.filter(person__user_id=user.pk).exists()
+
     @property
     def publication_state(self) -> str:
-        """The status as an editor needs it: a published story may still be waiting for its time."""
+        """The status as an editor needs it: a published story may be waiting or gone."""
         if self.status == self.Status.PUBLISHED and not self.is_published():
-            return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y, %H:%M}"
+            if self.published_at > timezone.now():
+                return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y, %H:%M}"
+            return f"Expired {timezone.localtime(self.expires_at):%-d %b %Y, %H:%M}"
         return self.get_status_display()
 
     @property
@@ -382,3 +427,84 @@ def tags_in_print():
     return Tag.objects.filter(
         pk__in=TaggedArticle.objects.filter(content_object__in=published).values("tag")
     ).exclude(slug="")
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked=False, expires_at__gt=timezone.now())
+
+
+def default_preview_expiry():
+    return timezone.now() + timedelta(hours=settings.NEWSROOM["PREVIEW_HOURS"])
+
+
+class PreviewLink(models.Model):
+    """A secret address that shows an unpublished story to someone without an account."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    expires_at = models.DateTimeField("expires", default=default_preview_expiry)
+    revoked = models.BooleanField(
+        default=False, help_text="Tick to switch the link off before it expires."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview of “{self.article}”"
+
+    def get_absolute_url(self):
+        return reverse("articles:preview", kwargs={"token": self.token})
+
+    @property
+    def token(self) -> str:
+        """Signed with the secret key, so addresses cannot be guessed or forged."""
+        return signing.dumps(self.pk, salt=PREVIEW_SALT)
+
+    @classmethod
+    def from_token(cls, token: str) -> "PreviewLink | None":
+        try:
+            pk = signing.loads(token, salt=PREVIEW_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.active().select_related("article").filter(pk=pk).first()
+
+
+PREVIEW_SALT = "articles.preview-link"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def published(self):
+        """Corrections of published stories, newest first."""
+        return self.filter(article__in=Article.objects.published()).order_by("-published_at")
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    published_at = models.DateTimeField(
+        "date", default=timezone.now, help_text="Printed with the correction."
+    )
+    text = models.TextField(
+        help_text="What was wrong and what is right, in a sentence or two. Printed in full."
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["published_at"]
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="correction_has_text"),
+        ]
+
+    def __str__(self):
+        return f"Correction, {timezone.localtime(self.published_at):%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#corrections"

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
 
 from .models import Article, HourlyViews
@@ -45,5 +45,14 @@ def articles_publish(*, articles: QuerySet[Article]) -> tuple[int, int]:
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> int:
-    """Take articles off the public site; they return to draft."""
-    return articles.update(status=Article.Status.DRAFT, modified_at=timezone.now())
+    """Take articles off the public site; they return to draft and their URLs answer 404."""
+    return articles.update(
+        status=Article.Status.DRAFT, modified_at=timezone.now(), version=F("version") + 1
+    )
+
+
+def article_corrections_changed(*, article: Article) -> None:
+    """A correction marks the story as updated at the correction's time."""
+    latest = article.corrections.aggregate(latest=Max("published_at"))["latest"]
+    if latest and (article.updated_at is None or latest > article.updated_at):
+        Article.objects.filter(pk=article.pk).update(updated_at=latest)

@@ -94,7 +94,13 @@ class PageSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["articles:home", "articles:news", "articles:authors", "articles:archive"]
+        return [
+            "articles:home",
+            "articles:news",
+            "articles:authors",
+            "articles:archive",
+            "articles:corrections",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from sections.models import Section
 
 from .metadata import article_meta, home_meta, section_meta, site_origin
-from .models import Article, people_in_print, tags_in_print
+from .models import Article, Correction, PreviewLink, people_in_print, tags_in_print
 from .services import article_view_record
 from .sitemaps import SITEMAPS
 
@@ -76,19 +76,48 @@ class SectionArticleListView(PublishedArticlesMixin, generic.ListView):
         return context
 
 
+def article_page(articles):
+    """Everything the article page prints, in a fixed number of queries."""
+    return (
+        articles.for_cards()
+        .select_related("editor", "main_image__licence")
+        .prefetch_related("tags", "corrections")
+    )
+
+
 @require_safe
 def article_detail(request, section, pk, slug=None):
-    article = get_object_or_404(
-        Article.objects.published()
-        .for_cards()
-        .select_related("editor", "main_image__licence")
-        .prefetch_related("tags"),
-        pk=pk,
-    )
+    article = get_object_or_404(article_page(Article.objects.published()), pk=pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
     meta = article_meta(site_origin(request), article)
     return render(request, "articles/article_detail.html", {"article": article, "meta": meta})
+
+
+@require_safe
+@never_cache
+def article_preview(request, token):
+    """An unpublished story for whoever holds the link: never cached, never indexed."""
+    link = PreviewLink.from_token(token)
+    if link is None:
+        raise Http404("This preview link is not valid, has expired or was revoked.")
+    article = get_object_or_404(article_page(Article.objects.all()), pk=link.article_id)
+    meta = article_meta(site_origin(request), article)
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "meta": meta, "preview": link},
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+class CorrectionListView(generic.ListView):
+    template_name = "articles/correction_list.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Correction.objects.published().select_related("article__section")
 
 
 # Search engines and link previewers fetch pages too; they are not readers.

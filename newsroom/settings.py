@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    "simple_history",
     "taggit",
     "django_prose_editor",
     "sections",
@@ -55,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Records who made each article revision.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -148,6 +151,8 @@ NEWSROOM = {
         ("Facebook", "https://www.facebook.com/newsroom.example"),
         ("Mastodon", "https://mastodon.social/@newsroom_example"),
     ],
+    # How long a preview link of an unpublished story works, unless revoked sooner.
+    "PREVIEW_HOURS": env.int("NEWSROOM_PREVIEW_HOURS", default=72),
     "REPRODUCTION_NOTICE": (
         "When reproducing our materials in whole or in part, a hyperlink to the original "
         "article is required. The opinions of the authors do not always coincide with "

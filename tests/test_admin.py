@@ -128,12 +128,21 @@ def article_form(section, person, **overrides):
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-person": person.pk,
         "bylines-0-position": "0",
-        "taggedarticle_set-TOTAL_FORMS": "0",
-        "taggedarticle_set-INITIAL_FORMS": "0",
-        "taggedarticle_set-MIN_NUM_FORMS": "0",
-        "taggedarticle_set-MAX_NUM_FORMS": "1000",
+        "version": "1",
+        **empty_formset("taggedarticle_set"),
+        **empty_formset("preview_links"),
+        **empty_formset("corrections"),
     }
     return data | overrides
+
+
+def empty_formset(prefix):
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
 
 
 def test_editor_publishes_an_article_and_the_body_is_sanitised(editor_client, client):
