@@ -1,10 +1,10 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from articles.models import Article
+from articles.models import Article, Correction
 from authors.models import Person
 from images.models import Image
 from sections.models import Section
@@ -25,14 +25,20 @@ def test_seed_demo_is_idempotent_and_prints_a_working_login(client):
 
     assert counts == (Article.objects.count(), Image.objects.count(), Person.objects.count())
     assert counts[0] == 60
+    assert Correction.objects.count() == 4
     assert list(Section.objects.values_list("name", flat=True)) == [
         "World", "Russia", "Society", "Opinion", "Science", "Sport", "Incidents", "Business",
     ]  # fmt: skip
     assert 10 <= Person.objects.count() <= 14
     assert Image.objects.filter(file__contains="demo-photo").count() == 40
     assert "Editor login" in first
-    password = second.split("password: ")[1].split()[0]
-    assert authenticate(username="editor", password=password).is_staff
+    for username in ("editor", "author"):
+        password = second.split(f"username: {username}  password: ")[1].split()[0]
+        user = authenticate(username=username, password=password)
+        assert user.is_staff
+    assert authenticate(username="editor", password=password) is None  # the author's password
+    assert get_user_model().objects.get(username="editor").has_perm("articles.publish_article")
+    assert not get_user_model().objects.get(username="author").has_perm("articles.publish_article")
 
 
 def test_seed_demo_hides_drafts_and_scheduled_stories(client):

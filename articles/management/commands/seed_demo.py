@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
@@ -15,7 +16,8 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles.management import demo_photos, demo_text
-from articles.models import Article, Byline, HourlyViews, TaggedArticle
+from articles.models import Article, Byline, Correction, HourlyViews, TaggedArticle
+from articles.services import article_corrections_changed
 from authors.models import Person
 from images.models import Image, Licence
 from sections.models import Section
@@ -70,8 +72,9 @@ class Command(BaseCommand):
             created = self.seed_articles(sections, people, photos, total=articles)
             if created:
                 self.seed_views(created)
+                self.seed_corrections(created)
             self.seed_pages()
-        username, password = self.seed_editor(people)
+        logins = self.seed_logins(people)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Article.objects.count()} articles "
@@ -79,12 +82,13 @@ class Command(BaseCommand):
                 f"{Person.objects.count()} people."
             )
         )
-        self.stdout.write(
-            self.style.WARNING(
-                "Editor login: http://127.0.0.1:8000/admin/  "
-                f"username: {username}  password: {password}"
+        for role, username, password in logins:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{role.title()} login: http://127.0.0.1:8000/admin/  "
+                    f"username: {username}  password: {password}"
+                )
             )
-        )
 
     def seed_site(self):
         site, _ = Site.objects.update_or_create(
@@ -255,6 +259,18 @@ class Command(BaseCommand):
             batch_size=1000,
         )
 
+    def seed_corrections(self, articles):
+        rng = random.Random(5)
+        now = timezone.now()
+        visible = [a for a in articles if a.published_at and a.published_at < now]
+        for article in rng.sample(visible, min(4, len(visible))):
+            correction = Correction.objects.create(
+                article=article,
+                published_at=article.published_at + (now - article.published_at) / 2,
+                text=rng.choice(CORRECTIONS),
+            )
+            article_corrections_changed(article=correction.article)
+
     def seed_pages(self):
         pages = {
             "/about/": ("About us", ABOUT_HTML),
@@ -267,21 +283,30 @@ class Command(BaseCommand):
             if created:
                 page.sites.add(self.site)
 
-    def seed_editor(self, people):
-        User = get_user_model()
-        user, _ = User.objects.get_or_create(
-            username="editor",
-            defaults={"first_name": "Demo", "last_name": "Editor", "email": "editor@example.org"},
+    def seed_logins(self, people) -> list[tuple[str, str, str]]:
+        """An editor and an author account, each with a fresh password on every run."""
+        chief = next(p for p in people if p.role == Person.Role.EDITOR)
+        reporter = next(p for p in people if p.role == Person.Role.AUTHOR)
+        return [
+            ("editor", *self.seed_login("editor", "Editors", chief)),
+            ("author", *self.seed_login("author", "Authors", reporter)),
+        ]
+
+    def seed_login(self, username, group, person):
+        first, _, last = person.name.partition(" ")
+        user, _ = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
         )
         password = secrets.token_urlsafe(12)
         user.set_password(password)
-        user.is_staff = user.is_superuser = True
+        user.is_staff = True
         user.save()
-        chief = next(p for p in people if p.role == Person.Role.EDITOR)
-        if chief.user_id is None:
-            chief.user = user
-            chief.save(update_fields=["user"])
-        return user.username, password
+        user.groups.add(Group.objects.get(name=group))
+        if person.user_id is None:
+            person.user = user
+            person.save(update_fields=["user"])
+        return username, password
 
 
 def attach_file(image: Image, filename: str, data: bytes) -> None:
@@ -292,6 +317,14 @@ def attach_file(image: Image, filename: str, data: bytes) -> None:
     # A named ContentFile, so the ImageField can read the photo's dimensions.
     image.file.save(filename, ContentFile(data, name=filename), save=False)
 
+
+CORRECTIONS = [
+    "An earlier version of this story misspelt the name of the deputy mayor.",
+    "An earlier version gave the wrong day for the council vote; it is on Thursday.",
+    "A figure in the third paragraph was given in euros; it is in dollars.",
+    "An earlier version said the bridge had been closed for two years; it was closed for "
+    "eighteen months.",
+]
 
 ABOUT_HTML = """
 <p>Newsroom is an independent news website. Our reporters and editors cover world affairs,
