@@ -7,6 +7,7 @@ COPY sections sections
 COPY authors authors
 COPY images images
 COPY articles articles
+COPY typos typos
 RUN pip install --no-cache-dir .
 COPY . .
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput --verbosity 0

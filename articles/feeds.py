@@ -129,9 +129,9 @@ class ArticleFeed(Feed):
         return f"tag:{domain},{article.created_at:%Y-%m-%d}:article/{article.pk}"
 
     def item_enclosures(self, article):
-        if not article.main_image:
+        if not article.photo:
             return []
-        photo = article.main_image
+        photo = article.photo
         return [Enclosure(self.absolute(photo.file.url), str(photo.file_size), self.mime(photo))]
 
     def item_extra_kwargs(self, article):
@@ -145,7 +145,7 @@ class ArticleFeed(Feed):
         return mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
 
     def photo(self, article) -> dict | None:
-        image = article.main_image
+        image = article.photo
         if not image:
             return None
         return {

@@ -10,6 +10,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.templatetags.static import static
 from django.urls import reverse
 
+from images import renditions
 from images.models import Image
 
 from .models import Article
@@ -43,10 +44,11 @@ class PageMeta:
             ("og:locale", "en_GB"),
         ]
         if self.image:
+            url, width, height = social_image(origin, self.image)
             tags += [
-                ("og:image", origin + self.image.file.url),
-                ("og:image:width", str(self.image.width)),
-                ("og:image:height", str(self.image.height)),
+                ("og:image", url),
+                ("og:image:width", str(width)),
+                ("og:image:height", str(height)),
                 ("og:image:alt", self.image_alt or self.image.alt_text),
             ]
         return tags + self.extra_open_graph
@@ -59,10 +61,25 @@ class PageMeta:
         ]
         if self.image:
             tags += [
-                ("twitter:image", origin + self.image.file.url),
+                ("twitter:image", social_image(origin, self.image)[0]),
                 ("twitter:image:alt", self.image_alt or self.image.alt_text),
             ]
         return tags
+
+
+def absolute(origin: str, url: str) -> str:
+    """Storage URLs are absolute already on S3-like storage, relative on local disk."""
+    return url if url.startswith(("http://", "https://")) else origin + url
+
+
+def social_image(origin: str, image: Image) -> tuple[str, int, int]:
+    """The 1.91:1 crop social networks show, or the original until renditions exist."""
+    if not image.renditions_key:
+        return absolute(origin, image.file.url), image.width, image.height
+    crop_width, crop_height = renditions.cropped_size(image, "social")
+    width = renditions.widths(image, "social")[0]
+    url = absolute(origin, renditions.url(image, "social", width))
+    return url, width, round(width * crop_height / crop_width)
 
 
 def breadcrumbs(origin: str, trail: list[tuple[str, str]]) -> dict:
@@ -93,8 +110,8 @@ def publisher(origin: str) -> dict:
 def image_object(origin: str, image: Image, caption: str) -> dict:
     data = {
         "@type": "ImageObject",
-        "url": origin + image.file.url,
-        "contentUrl": origin + image.file.url,
+        "url": absolute(origin, image.file.url),
+        "contentUrl": absolute(origin, image.file.url),
         "width": image.width,
         "height": image.height,
         "caption": caption,
@@ -147,7 +164,7 @@ def article_meta(origin: str, article: Article) -> PageMeta:
     published = article.published_at or article.created_at  # a preview is not yet published
     bylines = list(article.bylines.all())
     tags = [tag.name for tag in article.tags.all()]
-    image = article.main_image
+    image = article.photo
     news_article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -21,6 +21,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Person
+from images.models import Image
 from sections.models import Section
 
 from .sanitize import sanitize_html
@@ -78,7 +79,8 @@ class ArticleQuerySet(models.QuerySet):
     def top_story(self):
         """The pinned or newest story, preferring one with a photo to lead the page."""
         leading_first = self.order_by("-is_pinned", "-published_at")
-        return leading_first.filter(main_image__isnull=False).first() or leading_first.first()
+        with_photo = leading_first.filter(main_image__in=Image.objects.usable())
+        return with_photo.first() or leading_first.first()
 
     def latest_per_section(self, *, per_section: int):
         """The newest `per_section` stories of every section, in one query."""
@@ -335,6 +337,12 @@ class Article(models.Model):
                 return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y, %H:%M}"
             return f"Expired {timezone.localtime(self.expires_at):%-d %b %Y, %H:%M}"
         return self.get_status_display()
+
+    @property
+    def photo(self) -> Image | None:
+        """The main photo, unless our right to show it has run out."""
+        image = self.main_image
+        return image if image is not None and image.is_usable else None
 
     @property
     def caption(self) -> str:

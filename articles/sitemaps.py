@@ -50,11 +50,11 @@ class ArticleSitemap(Sitemap):
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         for url in urls:
             article = url["item"]
-            if article.main_image:
+            if article.photo:
                 url["image"] = {
-                    "location": origin + article.main_image.file.url,
+                    "location": origin + article.photo.file.url,
                     "caption": article.caption,
-                    "licence": article.main_image.licence.url,
+                    "licence": article.photo.licence.url,
                 }
         return urls
 

@@ -57,3 +57,8 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def portrait(self):
+        """The photo, unless our right to show it has run out."""
+        return self.photo if self.photo is not None and self.photo.is_usable else None

@@ -1,9 +1,12 @@
 import html
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
 
 
@@ -38,6 +41,22 @@ class Licence(models.Model):
     @property
     def is_all_rights_reserved(self) -> bool:
         return self.kind == Licence.Kind.ALL_RIGHTS_RESERVED
+
+
+EXPIRY_WARNING = timedelta(days=14)
+
+
+class ImageQuerySet(models.QuerySet):
+    def usable(self):
+        """Photos we still have the right to show."""
+        return self.filter(Q(usable_until__isnull=True) | Q(usable_until__gte=timezone.localdate()))
+
+    def expiring_soon(self):
+        today = timezone.localdate()
+        return self.filter(usable_until__gte=today, usable_until__lte=today + EXPIRY_WARNING)
+
+    def expired(self):
+        return self.filter(usable_until__lt=timezone.localdate())
 
 
 class Image(models.Model):
@@ -94,7 +113,32 @@ class Image(models.Model):
         editable=False,
         related_name="+",
     )
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, from the left (0) to the right (1). "
+        "Click the photo to set it; crops keep this point in view.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, from the top (0) to the bottom (1).",
+    )
+    usable_until = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day we may use the photo. After it, it disappears from the site, "
+        "feeds and search engines by itself. Leave empty if the right does not expire.",
+    )
+    renditions_key = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text="Names the set of resized files that are built; empty until they are.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -109,6 +153,10 @@ class Image(models.Model):
                 condition=~Q(creator="") | ~Q(source_name=""),
                 name="image_credits_creator_or_source",
                 violation_error_message="Name the creator or the source of the photo.",
+            ),
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
             ),
         ]
 
@@ -145,6 +193,18 @@ class Image(models.Model):
             )
         who = format_html_join(" by ", "{}", ((part,) for part in (source, self.creator) if part))
         return format_html("Photo: {}, {}", who, licence)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.usable_until is None or self.usable_until >= timezone.localdate()
+
+    @property
+    def expires_soon(self) -> bool:
+        return (
+            self.is_usable
+            and self.usable_until is not None
+            and (self.usable_until <= timezone.localdate() + EXPIRY_WARNING)
+        )
 
     @property
     def credit_text(self) -> str:

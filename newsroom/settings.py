@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "images",
     "authors",
     "articles",
+    "typos",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,9 @@ if settings.SERVE_MEDIA:
         re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
-urlpatterns += [path("", include("articles.urls"))]
+urlpatterns += [
+    path("typos/", include("typos.urls")),
+    path("", include("articles.urls")),
+]
 
 handler500 = "newsroom.errors.server_error"

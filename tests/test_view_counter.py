@@ -82,7 +82,7 @@ class TestBeacon:
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_simultaneous_views_lose_no_count():
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers need PostgreSQL (CI runs this)")

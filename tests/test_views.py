@@ -280,7 +280,7 @@ class TestListings:
         card = html(client.get("/opinion/")).find("article", class_="card")
 
         assert card.find(class_="columnist__name").get_text() == "Ines Okafor"
-        assert card.find("img", class_="columnist__photo")["src"] == columnist.photo.file.url
+        assert card.select_one(".columnist__photo img")["src"] == columnist.photo.file.url
 
     def test_sections_are_paginated_and_bad_pages_are_404(self, client, html, world):
         ArticleFactory.create_batch(25, section=world)

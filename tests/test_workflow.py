@@ -315,7 +315,7 @@ class TestNoLostEdits:
         article.refresh_from_db()
         assert article.body == "<p>First editor.</p>"
 
-    @pytest.mark.django_db(transaction=True)
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
     def test_two_simultaneous_saves_one_wins(self, django_user_model):
         if connection.vendor != "postgresql":
             pytest.skip("row locks need PostgreSQL (CI runs this)")

@@ -1,0 +1,120 @@
+"""Renditions: each photo cropped around its focal point and resized, in modern formats.
+
+Files are written once through Django's storage API (local disk or S3-compatible
+storage alike) under names that change whenever the source or the focal point
+changes, so they can be cached for a year.
+"""
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image as PILImage
+from PIL import ImageOps, features
+
+# Bump to rebuild every rendition after changing how they are made.
+RECIPE_VERSION = 1
+FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+SAVE_OPTIONS = {
+    "avif": {"format": "AVIF", "quality": 55, "speed": 8},
+    "webp": {"format": "WEBP", "quality": 74, "method": 4},
+    "jpeg": {"format": "JPEG", "quality": 78, "optimize": True, "progressive": True},
+}
+
+
+@dataclass(frozen=True)
+class Crop:
+    ratio: float | None  # width / height; None keeps the photo's own shape
+    widths: tuple[int, ...]
+    formats: tuple[str, ...] = FORMATS
+
+
+CROPS = {
+    "original": Crop(None, (320, 640, 960, 1280, 1920)),
+    "card": Crop(16 / 9, (320, 640, 960)),
+    "square": Crop(1.0, (160, 320)),
+    "social": Crop(1.91, (1200,), ("jpeg",)),
+}
+
+
+def rendition_key(image) -> str:
+    source = f"{image.file.name}|{image.focal_x:.3f}|{image.focal_y:.3f}|{RECIPE_VERSION}"
+    return hashlib.sha256(source.encode()).hexdigest()[:12]
+
+
+def rendition_name(image, key: str, crop: str, width: int, fmt: str) -> str:
+    return f"renditions/{image.pk}/{key}/{crop}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
+
+
+def crop_box(size: tuple[int, int], ratio: float | None, focal: tuple[float, float]):
+    """The largest box of the ratio that keeps the focal point as central as it can."""
+    width, height = size
+    if ratio is None:
+        return (0, 0, width, height)
+    if width / height > ratio:
+        new_width = round(height * ratio)
+        left = min(max(round(focal[0] * width - new_width / 2), 0), width - new_width)
+        return (left, 0, left + new_width, height)
+    new_height = round(width / ratio)
+    top = min(max(round(focal[1] * height - new_height / 2), 0), height - new_height)
+    return (0, top, width, top + new_height)
+
+
+def cropped_size(image, crop: str) -> tuple[int, int]:
+    box = crop_box((image.width, image.height), CROPS[crop].ratio, (image.focal_x, image.focal_y))
+    return box[2] - box[0], box[3] - box[1]
+
+
+def widths(image, crop: str) -> list[int]:
+    """The crop's widths, never wider than the photo; at least one."""
+    available = cropped_size(image, crop)[0]
+    fitting = [width for width in CROPS[crop].widths if width <= available]
+    return fitting or [available]
+
+
+def build(image, *, storage=default_storage) -> int:
+    """Write every missing rendition of the image; returns how many files were written."""
+    key = rendition_key(image)
+    with image.file.open("rb") as source:
+        original = PILImage.open(source)
+        original.load()
+    # Turn the photo upright, then drop everything but the pixels: no EXIF, no GPS.
+    upright = ImageOps.exif_transpose(original)
+    pixels = upright.convert("RGB")
+    # Pages print the upright size, which a rotated camera photo swaps.
+    image.width, image.height = pixels.size
+    written = 0
+    for crop_name, crop in CROPS.items():
+        box = crop_box(pixels.size, crop.ratio, (image.focal_x, image.focal_y))
+        cropped = pixels.crop(box)
+        for width in widths(image, crop_name):
+            height = round(width * cropped.height / cropped.width)
+            resized = cropped.resize((width, height), PILImage.Resampling.LANCZOS)
+            for fmt in crop.formats:
+                name = rendition_name(image, key, crop_name, width, fmt)
+                if storage.exists(name):
+                    continue
+                buffer = io.BytesIO()
+                resized.save(buffer, **SAVE_OPTIONS[fmt])
+                storage.save(name, ContentFile(buffer.getvalue()))
+                written += 1
+    return written
+
+
+def srcsets(image, crop: str) -> dict[str, str]:
+    """format -> srcset, for a photo whose renditions are built."""
+    key = image.renditions_key
+    return {
+        fmt: ", ".join(
+            f"{default_storage.url(rendition_name(image, key, crop, width, fmt))} {width}w"
+            for width in widths(image, crop)
+        )
+        for fmt in CROPS[crop].formats
+    }
+
+
+def url(image, crop: str, width: int, fmt: str = "jpeg") -> str:
+    return default_storage.url(rendition_name(image, image.renditions_key, crop, width, fmt))

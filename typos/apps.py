@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TyposConfig(AppConfig):
+    name = "typos"
+    verbose_name = "Reader typo reports"

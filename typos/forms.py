@@ -1,0 +1,90 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from articles.models import Article
+
+from .models import TypoReport
+from .origins import origin_of
+
+# The largest id a BigAutoField holds; a bigger one is no article.
+ARTICLE_ID_MAX = 2**63 - 1
+
+
+class TextOnlyMixin:
+    """In JSON a value can also be a number, a list or an object; a text field takes text."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, str):
+            raise ValidationError("Must be text.", code="invalid")
+        return super().to_python(value)
+
+
+class JSONTextField(TextOnlyMixin, forms.CharField):
+    pass
+
+
+class TypoReportForm(forms.Form):
+    """What a reader's browser sends about a mistake, checked field by field."""
+
+    article = forms.IntegerField(
+        min_value=1,
+        max_value=ARTICLE_ID_MAX,
+        error_messages={
+            "required": "Say which article the mistake is in.",
+            "invalid": "Must be the number of an article.",
+            "min_value": "No such article.",
+            "max_value": "No such article.",
+        },
+    )
+    selected_text = JSONTextField(
+        label="Selected text",
+        max_length=TypoReport.SELECTED_TEXT_MAX,
+        error_messages={
+            "required": "Select the words with the mistake first.",
+            "max_length": "Select only the words with the mistake "
+            "(at most %(limit_value)d characters, not %(show_value)d).",
+        },
+    )
+    context = JSONTextField(required=False, max_length=TypoReport.CONTEXT_MAX)
+    comment = JSONTextField(
+        required=False,
+        max_length=TypoReport.COMMENT_MAX,
+        error_messages={
+            "max_length": "At most %(limit_value)d characters, please (it has %(show_value)d)."
+        },
+    )
+    # Checked against the request's own origin in clean_page_url(), which says more
+    # than URLField would (and accepts the host names it refuses, such as intranet ones).
+    page_url = JSONTextField(
+        label="Page address",
+        max_length=TypoReport.PAGE_URL_MAX,
+        error_messages={"required": "Say which page the mistake is on."},
+    )
+
+    def __init__(self, *args, origin: str, **kwargs):
+        # The origin the request came from, already checked to be this site's.
+        self.origin = origin
+        super().__init__(*args, **kwargs)
+
+    def clean_article(self) -> Article:
+        # Built here rather than as a field's queryset, which would fix published()'s
+        # "now" at import time.
+        try:
+            return Article.objects.published().get(pk=self.cleaned_data["article"])
+        except Article.DoesNotExist:
+            raise ValidationError(
+                "That article does not exist or is not published.", code="invalid_choice"
+            ) from None
+
+    def clean_page_url(self) -> str:
+        page_url = self.cleaned_data["page_url"]
+        if origin_of(page_url) != self.origin:
+            raise ValidationError("Must be a page on this site.", code="other_site")
+        return page_url
+
+    def error_message(self) -> str:
+        """Every error in one sentence per field, for a reader to read."""
+        return " ".join(
+            f"{self.fields[name].label or name.capitalize()}: {' '.join(messages)}"
+            for name, messages in self.errors.items()
+        )
