@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import IntegrityError
 from django.utils import timezone
@@ -373,3 +374,11 @@ def test_admin_index_count_is_only_for_those_who_may_see_reports(client, django_
 
     assert response.status_code == 200
     assert b"new typo report" not in response.content
+
+
+@pytest.mark.django_db
+def test_editors_group_may_triage_reports(django_user_model):
+    editor = django_user_model.objects.create_user(username="triage", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    assert editor.has_perm("typos.change_typoreport")
+    assert not editor.has_perm("typos.add_typoreport")
