@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from images.admin import warn_about_rights
+
 from .models import Article, Byline, Correction, HourlyViews, PreviewLink, TaggedArticle
 from .services import article_corrections_changed, articles_publish, articles_unpublish
 
@@ -173,6 +175,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if can_publish(request.user):
             inlines.append(CorrectionInline)
         return inlines
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if request.method == "GET" and article is not None and article.main_image:
+            warn_about_rights(request, article.main_image)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring a revision is a save like any other: in one transaction, so the

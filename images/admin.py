@@ -1,7 +1,11 @@
-from django.contrib import admin
-from django.utils.html import format_html
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
+from .forms import ImageAdminForm
 from .models import Image, Licence
+from .services import image_saved
 
 
 @admin.register(Licence)
@@ -11,34 +15,57 @@ class LicenceAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
+class RightsFilter(admin.SimpleListFilter):
+    title = "right to use"
+    parameter_name = "rights"
+
+    def lookups(self, request, model_admin):
+        return [("expiring", "Expiring within 14 days"), ("expired", "Expired")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "expiring":
+            return queryset.expiring_soon()
+        if self.value() == "expired":
+            return queryset.expired()
+        return queryset
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ("thumbnail", "__str__", "creator", "source_name", "licence", "created_at")
+    form = ImageAdminForm
+    list_display = ("thumbnail", "__str__", "creator", "source_name", "licence", "rights")
     list_display_links = ("thumbnail", "__str__")
-    list_filter = ("licence",)
+    list_filter = (RightsFilter, "licence")
     list_select_related = ("licence",)
     search_fields = ("caption", "alt_text", "creator", "source_name")
     date_hierarchy = "created_at"
-    readonly_fields = ("preview", "credit_line", "width", "height")
+    readonly_fields = ("focal_point", "credit_line", "usage", "width", "height", "file_size")
     fieldsets = (
-        (None, {"fields": ("file", "preview", "alt_text", "caption")}),
+        (None, {"fields": ("file", "focal_point", "focal_x", "focal_y", "alt_text", "caption")}),
         (
             "Credit and licence",
             {
                 "description": "Every photo we print is credited. Name the creator or the "
-                "source (or both) and the licence we use it under.",
+                "source (or both) and the licence we use it under. Credit written into the "
+                "file by the camera or the agency is filled in for you: check it.",
                 "fields": (
                     "creator",
                     "source_name",
                     "source_url",
                     "copyright_holder",
                     "licence",
+                    "usable_until",
                     "credit_line",
                 ),
             },
         ),
-        ("Size", {"classes": ("collapse",), "fields": ("width", "height")}),
+        ("Where it is used", {"fields": ("usage",)}),
+        ("File", {"classes": ("collapse",), "fields": ("width", "height", "file_size")}),
     )
+
+    class Media:
+        css = {"all": ["css/admin-focal-point.css"]}
+        js = ["js/admin-focal-point.js"]
 
     @admin.display(description="Photo")
     def thumbnail(self, image):
@@ -47,19 +74,87 @@ class ImageAdmin(admin.ModelAdmin):
             image.file.url,
         )
 
-    @admin.display(description="Preview")
-    def preview(self, image):
-        if not image.file:
-            return "—"
+    @admin.display(description="Right to use", ordering="usable_until")
+    def rights(self, image):
+        if image.usable_until is None:
+            return "No end date"
+        if not image.is_usable:
+            return format_html(
+                '<strong style="color:#ba2121">Expired {}</strong>', image.usable_until
+            )
+        if image.expires_soon:
+            return format_html(
+                '<strong style="color:#b35c00">Until {}</strong>', image.usable_until
+            )
+        return f"Until {image.usable_until}"
+
+    @admin.display(description="Focal point")
+    def focal_point(self, image):
+        if not image.pk:
+            return "Save the photo first; then click it here to mark where the subject is."
         return format_html(
-            '<img src="{}" alt="" style="max-width:480px;height:auto">', image.file.url
+            '<div class="focal-picker" title="Click where the subject is">'
+            '<img src="{}" alt="" draggable="false">'
+            '<span class="focal-picker__marker" style="left:{}%;top:{}%"></span></div>'
+            '<p class="help">Click the subject. Crops for cards (16:9), portraits (1:1) '
+            "and social networks (1.91:1) keep this point in view.</p>",
+            image.file.url,
+            round(image.focal_x * 100, 1),
+            round(image.focal_y * 100, 1),
         )
 
     @admin.display(description="Printed credit")
     def credit_line(self, image):
-        return image.credit_text if image.licence_id else "—"
+        return image.credit_html() if image.licence_id else "—"
+
+    @admin.display(description="Used in")
+    def usage(self, image):
+        articles = list(image.articles.only("pk", "headline")[:50])
+        if not articles:
+            return "No article uses this photo."
+        links = format_html_join(
+            "",
+            '<li><a href="{}">{}</a></li>',
+            (
+                (reverse("admin:articles_article_change", args=[article.pk]), article.headline)
+                for article in articles
+            ),
+        )
+        count = image.articles.count()
+        return format_html("{} article{}:<ul>{}</ul>", count, "" if count == 1 else "s", links)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        image = self.get_object(request, object_id)
+        if request.method == "GET" and image is not None:
+            warn_about_rights(request, image)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        if form.prefilled:
+            found = ", ".join(
+                f"{Image._meta.get_field(f).verbose_name}: {v}" for f, v in form.prefilled.items()
+            )
+            messages.warning(
+                request, f"Credit filled in from the photo's own metadata ({found}). Check it."
+            )
+        image_saved(image=obj)
+
+
+def warn_about_rights(request, image: Image) -> None:
+    """Shared with the article admin: editors hear about expiring rights where they work."""
+    if not image.is_usable:
+        messages.error(
+            request,
+            f"Our right to use the photo “{image}” ended on {image.usable_until:%-d %B %Y}: "
+            "it is no longer shown anywhere. Choose another photo.",
+        )
+    elif image.expires_soon:
+        days = (image.usable_until - timezone.localdate()).days
+        messages.warning(
+            request,
+            f"Our right to use the photo “{image}” ends on {image.usable_until:%-d %B %Y} "
+            f"(in {days} day{'s' if days != 1 else ''}); after that it disappears from the site.",
+        )

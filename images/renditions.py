@@ -75,9 +75,20 @@ def widths(image, crop: str) -> list[int]:
     return fitting or [available]
 
 
+def names(image, key: str) -> list[str]:
+    return [
+        rendition_name(image, key, crop_name, width, fmt)
+        for crop_name, crop in CROPS.items()
+        for width in widths(image, crop_name)
+        for fmt in crop.formats
+    ]
+
+
 def build(image, *, storage=default_storage) -> int:
     """Write every missing rendition of the image; returns how many files were written."""
     key = rendition_key(image)
+    if image.renditions_key == key and all(storage.exists(n) for n in names(image, key)):
+        return 0  # complete: no need to decode the original
     with image.file.open("rb") as source:
         original = PILImage.open(source)
         original.load()

@@ -1,3 +1,6 @@
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
 from django.db import transaction
 
 from . import renditions
@@ -7,10 +10,34 @@ from .models import Image
 def image_renditions_build(*, image: Image) -> int:
     """Build the photo's missing renditions and record them; returns files written."""
     written = renditions.build(image)
-    Image.objects.filter(pk=image.pk).update(
-        renditions_key=renditions.rendition_key(image), width=image.width, height=image.height
-    )
-    image.renditions_key = renditions.rendition_key(image)
+    _record(image)
+    return written
+
+
+def images_renditions_build(
+    *, images: Iterable[Image], on_done: Callable[[Image, OSError | None], None] | None = None
+) -> int:
+    """Many photos: encoded in parallel threads (Pillow releases the GIL while it
+    encodes), recorded in the database from this thread. Returns files written."""
+
+    def build(image: Image) -> int | OSError:
+        try:
+            return renditions.build(image)
+        except OSError as error:  # a missing or unreadable original
+            return error
+
+    written = 0
+    images = list(images)
+    with ThreadPoolExecutor() as pool:
+        for image, result in zip(images, pool.map(build, images), strict=True):
+            if isinstance(result, OSError):
+                if on_done:
+                    on_done(image, result)
+                continue
+            _record(image)
+            written += result
+            if on_done:
+                on_done(image, None)
     return written
 
 
@@ -18,3 +45,10 @@ def image_saved(*, image: Image) -> None:
     """After an upload or a new focal point: renditions once the row is committed."""
     if image.renditions_key != renditions.rendition_key(image):
         transaction.on_commit(lambda: image_renditions_build(image=image))
+
+
+def _record(image: Image) -> None:
+    image.renditions_key = renditions.rendition_key(image)
+    Image.objects.filter(pk=image.pk).update(
+        renditions_key=image.renditions_key, width=image.width, height=image.height
+    )

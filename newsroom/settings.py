@@ -117,6 +117,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Photo uploads: refused above these, with a clear message (decompression bombs too).
+IMAGES_MAX_UPLOAD_BYTES = env.int("IMAGES_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=60_000_000)
 # Uploads are served by Django only where no web server or object storage does it.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from . import health
+from .media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM['SITE_NAME']} editors"
 admin.site.site_title = f"{settings.NEWSROOM['SITE_NAME']} admin"
@@ -17,7 +17,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.strip("/")
     urlpatterns += [
-        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media),
     ]
 
 urlpatterns += [

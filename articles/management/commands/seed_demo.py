@@ -19,7 +19,9 @@ from articles.management import demo_photos, demo_text
 from articles.models import Article, Byline, Correction, HourlyViews, TaggedArticle
 from articles.services import article_corrections_changed
 from authors.models import Person
+from images import renditions
 from images.models import Image, Licence
+from images.services import images_renditions_build
 from sections.models import Section
 
 SECTIONS = [
@@ -75,6 +77,7 @@ class Command(BaseCommand):
                 self.seed_corrections(created)
             self.seed_pages()
         logins = self.seed_logins(people)
+        self.seed_renditions()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Article.objects.count()} articles "
@@ -258,6 +261,17 @@ class Command(BaseCommand):
             ignore_conflicts=True,
             batch_size=1000,
         )
+
+    def seed_renditions(self):
+        """Resized photos for every page; only the missing ones, so a second run is quick."""
+        pending = [
+            image
+            for image in Image.objects.all()
+            if image.renditions_key != renditions.rendition_key(image)
+        ]
+        files = images_renditions_build(images=pending)
+        if pending:
+            self.stdout.write(f"Renditions: {files} files for {len(pending)} photos.")
 
     def seed_corrections(self, articles):
         rng = random.Random(5)

@@ -1,0 +1,328 @@
+"""Safe uploads, renditions, focal points and rights that expire."""
+
+import io
+import struct
+import zlib
+from datetime import timedelta
+from io import StringIO
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from images import renditions
+from images.models import Image, Licence
+from images.services import image_renditions_build
+
+from .factories import ArticleFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+RED, BLUE = (220, 20, 20), (20, 20, 220)
+
+
+def jpeg(size=(640, 360), color="steelblue", **save_options) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "JPEG", **save_options)
+    return buffer.getvalue()
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A tiny PNG that claims enormous dimensions: a decompression bomb's shape."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def upload(client, content: bytes, name="photo.jpg", **fields):
+    licence = Licence.objects.get(name="CC BY 4.0")
+    data = {"alt_text": "A tram", "creator": "Ada", "licence": licence.pk} | fields
+    data["file"] = SimpleUploadedFile(name, content, content_type="image/jpeg")
+    return client.post("/admin/images/image/add/", data)
+
+
+def media_files(settings):
+    root = settings.MEDIA_ROOT
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+class TestSafeUploads:
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"Dear editor, this is a text file.", "not a complete JPEG, PNG, WebP or GIF"),
+            (jpeg()[:700], "not a complete JPEG, PNG, WebP or GIF"),
+            (png_header_only(30_000, 30_000), "too many pixels"),
+            (png_header_only(10_000, 10_000), "limit is 60 megapixels"),
+        ],
+        ids=["text-renamed-jpg", "truncated-jpeg", "decompression-bomb", "too-many-pixels"],
+    )
+    def test_bad_files_get_a_form_error_and_leave_nothing(
+        self, editor_client, settings, content, message
+    ):
+        response = upload(editor_client, content)
+
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert not Image.objects.exists()
+        assert media_files(settings) == []
+
+    def test_oversized_file_is_refused(self, editor_client, settings):
+        settings.IMAGES_MAX_UPLOAD_BYTES = 2_000
+        response = upload(editor_client, jpeg(size=(1200, 800)))
+
+        assert "the limit is 2.0\xa0KB" in response.content.decode()
+        assert not Image.objects.exists()
+        assert media_files(settings) == []
+
+    def test_formats_other_than_the_four_are_refused(self, editor_client):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (64, 64)).save(buffer, "TIFF")
+        response = upload(editor_client, buffer.getvalue(), name="scan.jpg")
+        assert "TIFF files are not accepted" in response.content.decode()
+
+    def test_credit_written_in_the_file_is_filled_in_for_the_editor(self, editor_client):
+        exif = PILImage.Exif()
+        exif[0x013B] = "Ines Photographer"
+        exif[0x8298] = "Harbour Pictures Ltd"
+        content = jpeg(exif=exif.tobytes())
+
+        response = upload(editor_client, content, creator="")
+        page = editor_client.get(response["Location"])
+
+        image = Image.objects.get()
+        assert image.creator == "Ines Photographer"
+        assert image.copyright_holder == "Harbour Pictures Ltd"
+        assert "Credit filled in from the photo" in page.content.decode()
+
+
+def build(image) -> dict[str, PILImage.Image]:
+    image_renditions_build(image=image)
+    image.refresh_from_db()
+    opened = {}
+    for name in renditions.names(image, image.renditions_key):
+        with image.file.storage.open(name) as file:
+            picture = PILImage.open(file)
+            picture.load()
+        opened[name.rsplit("/", 1)[1]] = picture
+    return opened
+
+
+class TestRenditions:
+    def test_widths_and_formats_never_wider_than_the_original(self):
+        files = build(ImageFactory(file__width=1600, file__height=900))
+
+        assert {name.rsplit(".", 1)[1] for name in files} == {"avif", "webp", "jpg"}
+        originals = sorted({f.size for n, f in files.items() if n.startswith("original-")})
+        assert originals == [(320, 180), (640, 360), (960, 540), (1280, 720)]
+        assert files["card-960.webp"].size == (960, 540)
+        assert files["square-320.avif"].size == (320, 320)
+        assert files["social-1200.jpg"].size == (1200, 628)
+        assert "social-1200.webp" not in files
+
+    def test_a_rotated_camera_photo_comes_out_upright(self):
+        sideways = PILImage.new("RGB", (400, 200), RED)
+        sideways.paste(BLUE, (200, 0, 400, 200))  # left red, right blue
+        exif = PILImage.Exif()
+        exif[0x0112] = 6  # "rotate 90° clockwise to view"
+        buffer = io.BytesIO()
+        sideways.save(buffer, "JPEG", exif=exif.tobytes())
+        image = ImageFactory(file__from_file=io.BytesIO(buffer.getvalue()), file__filename="r.jpg")
+
+        upright = build(image)["original-200.jpg"]
+
+        assert upright.size == (200, 400)
+        assert upright.getpixel((100, 20))[0] > 150, "the red half is now on top"
+        assert upright.getpixel((100, 380))[2] > 150, "the blue half at the bottom"
+        image.refresh_from_db()
+        assert (image.width, image.height) == (200, 400)
+
+    def test_gps_and_camera_metadata_are_gone_from_renditions(self):
+        exif = PILImage.Exif()
+        exif[0x010F] = "Camera Maker"
+        exif[0xA431] = "SERIAL-123"
+        exif[0x8825] = {1: "N", 2: (55.0, 45.0, 0.0), 3: "E", 4: (37.0, 37.0, 0.0)}
+        original = jpeg(exif=exif.tobytes())
+        assert PILImage.open(io.BytesIO(original)).getexif().get_ifd(0x8825)
+        image = ImageFactory(file__from_file=io.BytesIO(original), file__filename="gps.jpg")
+
+        for name, picture in build(image).items():
+            assert not picture.getexif(), name
+            assert "exif" not in picture.info, name
+        with image.file.open() as kept:  # the original stays as uploaded, for editors
+            assert PILImage.open(kept).getexif().get_ifd(0x8825)
+
+    def test_the_focal_point_moves_the_crop(self):
+        canvas = PILImage.new("RGB", (1600, 400), BLUE)
+        canvas.paste(RED, (1400, 0, 1600, 400))  # the subject stands at the right edge
+        buffer = io.BytesIO()
+        canvas.save(buffer, "PNG")
+        image = ImageFactory(file__from_file=io.BytesIO(buffer.getvalue()), file__filename="f.png")
+
+        centred = build(image)["square-320.jpg"]
+        image.focal_x = 0.95
+        image.save()
+        focused = build(image)["square-320.jpg"]
+
+        assert centred.getpixel((300, 160))[2] > 150, "a centred crop misses the subject"
+        assert focused.getpixel((300, 160))[0] > 150, "the focal point brings it in"
+
+    def test_crop_box_keeps_the_focal_point_inside(self):
+        assert renditions.crop_box((1600, 900), 1.0, (0.5, 0.5)) == (350, 0, 1250, 900)
+        assert renditions.crop_box((1600, 900), 1.0, (0.0, 0.5)) == (0, 0, 900, 900)
+        assert renditions.crop_box((1600, 900), 1.0, (1.0, 0.5)) == (700, 0, 1600, 900)
+        assert renditions.crop_box((900, 1600), 16 / 9, (0.5, 0.1)) == (0, 0, 900, 506)
+
+    def test_the_command_builds_what_is_missing_and_is_safe_to_run_twice(self):
+        ImageFactory.create_batch(2)
+
+        first, second = StringIO(), StringIO()
+        call_command("renditions", stdout=first)
+        call_command("renditions", stdout=second)
+
+        # 640 × 360: originals 320 and 640, cards 320 and 640, squares 160 and 320 in three
+        # formats each, and one 640 px social JPEG (the photo is narrower than 1200).
+        assert "2 photos, 38 files written, 0 failed" in first.getvalue()
+        assert "2 photos, 0 files written, 0 failed" in second.getvalue()
+        assert "[██████████████████████████████] 2/2" in first.getvalue()
+
+
+def soup(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+class TestPages:
+    def test_photos_are_responsive_pictures_with_their_size(self, client):
+        article = ArticleFactory(main_image__file__width=1600, main_image__file__height=900)
+        image_renditions_build(image=article.main_image)
+
+        figure = soup(client, article.get_absolute_url()).select_one(".article__figure picture")
+        sources = {s["type"]: s["srcset"] for s in figure.find_all("source")}
+        img = figure.img
+
+        assert set(sources) == {"image/avif", "image/webp"}
+        assert sources["image/avif"].count("w,") == 3  # four widths
+        assert "original-1280.avif 1280w" in sources["image/avif"]
+        assert "original-1920" not in sources["image/avif"], "never wider than the original"
+        assert (img["width"], img["height"]) == ("1600", "900")
+        assert img["fetchpriority"] == "high"
+        assert "sizes" in img.attrs and "original-320.jpg 320w" in img["srcset"]
+
+        card = soup(client, "/news/").select_one(".card__image picture img")
+        assert (card["width"], card["height"]) == ("1600", "900")
+        assert card["loading"] == "lazy"
+        assert "card-640.jpg 640w" in card["srcset"]
+
+    def test_open_graph_uses_the_social_crop(self, client):
+        article = ArticleFactory(main_image__file__width=1600, main_image__file__height=900)
+        image_renditions_build(image=article.main_image)
+
+        og = {
+            m["property"]: m["content"]
+            for m in soup(client, article.get_absolute_url()).select("meta[property]")
+        }
+
+        assert og["og:image"].endswith("/social-1200.jpg")
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "628")
+
+    def test_an_expired_photo_vanishes_everywhere(self, client):
+        article = ArticleFactory(headline="Ferry returns")
+        Image.objects.filter(pk=article.main_image_id).update(
+            usable_until=timezone.localdate() - timedelta(days=1)
+        )
+        url = article.get_absolute_url()
+        file_url = article.main_image.file.url
+
+        page = soup(client, url)
+        assert page.find("figure") is None, "no photo rather than a broken one"
+        assert page.find("meta", property="og:image") is None
+        assert file_url not in str(page)
+        assert file_url not in client.get("/").content.decode()
+        feed = feedparser.parse(client.get("/rss/").content)
+        assert not [link for link in feed.entries[0].links if link.rel == "enclosure"]
+        assert "media_content" not in feed.entries[0]
+        assert file_url not in client.get("/sitemap-articles.xml").content.decode()
+
+    def test_a_photo_is_shown_through_its_last_day(self, client):
+        article = ArticleFactory(main_image__usable_until=timezone.localdate())
+        assert soup(client, article.get_absolute_url()).find("figure")
+
+
+class TestRightsInTheAdmin:
+    def test_image_list_filters_expiring_and_expired(self, editor_client):
+        today = timezone.localdate()
+        ImageFactory(caption="Soon gone", usable_until=today + timedelta(days=5))
+        ImageFactory(caption="Long gone", usable_until=today - timedelta(days=5))
+        ImageFactory(caption="Forever")
+
+        expiring = editor_client.get("/admin/images/image/?rights=expiring").content.decode()
+        expired = editor_client.get("/admin/images/image/?rights=expired").content.decode()
+
+        assert "Soon gone" in expiring and "Long gone" not in expiring and "Forever" not in expiring
+        assert "Long gone" in expired and "Soon gone" not in expired
+
+    def test_editors_are_warned_on_the_image_and_on_articles_using_it(self, editor_client):
+        article = ArticleFactory(main_image__usable_until=timezone.localdate() + timedelta(days=3))
+        image = article.main_image
+
+        image_page = editor_client.get(f"/admin/images/image/{image.pk}/change/").content.decode()
+        article_page = editor_client.get(
+            f"/admin/articles/article/{article.pk}/change/"
+        ).content.decode()
+
+        for page in (image_page, article_page):
+            assert "(in 3 days); after that it disappears from the site" in page
+
+    def test_image_page_shows_credit_usage_and_the_focal_point_picker(self, editor_client):
+        article = ArticleFactory(headline="Tram line opens")
+        page = BeautifulSoup(
+            editor_client.get(f"/admin/images/image/{article.main_image_id}/change/").content,
+            "html.parser",
+        )
+
+        assert page.select_one(".focal-picker img")
+        assert page.find("input", attrs={"name": "focal_x", "type": "hidden"})
+        usage = page.find("a", string="Tram line opens")
+        assert usage["href"] == f"/admin/articles/article/{article.pk}/change/"
+        assert "Photo: commons.example.org by Ada Lindqvist, CC BY 3.0" in page.get_text()
+
+    def test_a_new_focal_point_rebuilds_the_renditions(
+        self, editor_client, django_capture_on_commit_callbacks
+    ):
+        image = ImageFactory()
+        image_renditions_build(image=image)
+        old_key = Image.objects.get(pk=image.pk).renditions_key
+        page = BeautifulSoup(
+            editor_client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
+        )
+        data = {
+            field["name"]: field.get("value", "")
+            for field in page.select("#image_form input")
+            if field.get("name") and field.get("type") != "file"
+        }
+        data |= {"licence": image.licence_id, "focal_x": "0.9", "focal_y": "0.2"}
+        data["alt_text"], data["caption"] = image.alt_text, image.caption
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor_client.post(f"/admin/images/image/{image.pk}/change/", data)
+
+        assert response.status_code == 302
+        image.refresh_from_db()
+        assert (image.focal_x, image.focal_y) == (0.9, 0.2)
+        assert image.renditions_key not in ("", old_key)
