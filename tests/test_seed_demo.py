@@ -12,20 +12,22 @@ from sections.models import Section
 pytestmark = pytest.mark.django_db
 
 
-def seed(articles):
+def seed(articles, renditions=False):
     out = StringIO()
-    call_command("seed_demo", articles=articles, stdout=out)
+    call_command("seed_demo", articles=articles, no_renditions=not renditions, stdout=out)
     return out.getvalue()
 
 
 def test_seed_demo_is_idempotent_and_prints_a_working_login(client):
-    first = seed(60)
+    first = seed(60, renditions=True)
     counts = (Article.objects.count(), Image.objects.count(), Person.objects.count())
     second = seed(60)
 
     assert counts == (Article.objects.count(), Image.objects.count(), Person.objects.count())
     assert counts[0] == 60
     assert Correction.objects.count() == 4
+    assert not Image.objects.filter(renditions_key="").exists()
+    assert "Renditions:" in first and "Renditions:" not in second
     assert list(Section.objects.values_list("name", flat=True)) == [
         "World", "Russia", "Society", "Opinion", "Science", "Sport", "Incidents", "Business",
     ]  # fmt: skip

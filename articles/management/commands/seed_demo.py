@@ -63,8 +63,13 @@ class Command(BaseCommand):
             default=DEFAULT_ARTICLES,
             help=f"Make sure at least this many articles exist (default {DEFAULT_ARTICLES}).",
         )
+        parser.add_argument(
+            "--no-renditions",
+            action="store_true",
+            help="Skip building resized photos (run `manage.py renditions` later).",
+        )
 
-    def handle(self, *args, articles, **options):
+    def handle(self, *args, articles, no_renditions=False, **options):
         rng = random.Random(2026)
         with transaction.atomic():
             self.site = self.seed_site()
@@ -77,7 +82,8 @@ class Command(BaseCommand):
                 self.seed_corrections(created)
             self.seed_pages()
         logins = self.seed_logins(people)
-        self.seed_renditions()
+        if not no_renditions:
+            self.seed_renditions()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {Article.objects.count()} articles "
