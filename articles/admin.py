@@ -1,11 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
-
-from images.admin import warn_about_rights
 
 from .models import Article, Byline, Correction, HourlyViews, PreviewLink, TaggedArticle
 from .services import article_corrections_changed, articles_publish, articles_unpublish
@@ -52,7 +51,7 @@ class CorrectionInline(admin.StackedInline):
 
 
 class ArticleForm(forms.ModelForm):
-    """Refuses what the editor's role does not allow, and saves over someone else's work."""
+    """Refuses what the user's role does not allow, and a save over someone else's newer one."""
 
     user = None  # set per request by ArticleAdmin.get_form()
 
@@ -171,22 +170,38 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return (*self.readonly_fields, "published_at", "expires_at", "updated_at", "is_pinned")
 
     def get_inlines(self, request, obj):
-        inlines = [BylineInline, TaggedArticleInline, PreviewLinkInline]
         if can_publish(request.user):
-            inlines.append(CorrectionInline)
-        return inlines
+            return [BylineInline, TaggedArticleInline, PreviewLinkInline, CorrectionInline]
+        return [BylineInline, TaggedArticleInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        if request.method == "GET" and article is not None and article.main_image:
-            warn_about_rights(request, article.main_image)
+        image = article.main_image if article is not None else None
+        if request.method == "GET" and image is not None and (warning := image.rights_warning()):
+            messages.warning(request, warning)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a revision is a save like any other: in one transaction, so the
-        # form's row lock holds, and checked against the current version.
+        # Restoring a revision is a save like any other: allowed only to whoever may
+        # change the story as it is now (not as it was in the revision), in one
+        # transaction so the form's row lock holds, against the current version.
+        current = self.get_object(request, object_id)
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        current = self.get_object(request, str(obj.pk)) if obj is not None else None
+        return not self.has_change_permission(request, current)
+
+    def changelist_view(self, request, extra_context=None):
+        action = request.POST.get("action")
+        if action in ("publish", "unpublish") and not can_publish(request.user):
+            # Django would answer "No action selected": say what happened instead.
+            self.message_user(request, "Only editors can publish or unpublish.", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
 
     def view_on_site(self, article):
         # Unpublished stories have no public page yet: no link to a 404.

@@ -1,7 +1,6 @@
 """RSS 2.0 and Atom 1.0 feeds: the site, a section, an author, a tag."""
 
 import copy
-import mimetypes
 import re
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
+from images.renditions import public_file
 from sections.models import Section
 
 from .models import Article, Correction, people_in_print, tags_in_print
@@ -131,8 +131,8 @@ class ArticleFeed(Feed):
     def item_enclosures(self, article):
         if not article.photo:
             return []
-        photo = article.photo
-        return [Enclosure(self.absolute(photo.file.url), str(photo.file_size), self.mime(photo))]
+        shared = public_file(article.photo)
+        return [Enclosure(self.absolute(shared.url), str(shared.size), shared.mime_type)]
 
     def item_extra_kwargs(self, article):
         return {"content_html": self.absolute_body(article.body), "photo": self.photo(article)}
@@ -140,20 +140,17 @@ class ArticleFeed(Feed):
     def absolute_body(self, body: str) -> str:
         return RELATIVE_URL.sub(lambda m: f'{m[1]}="{self.absolute(m[2])}"', body)
 
-    @staticmethod
-    def mime(image) -> str:
-        return mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
-
     def photo(self, article) -> dict | None:
         image = article.photo
         if not image:
             return None
+        shared = public_file(image)
         return {
-            "url": self.absolute(image.file.url),
-            "type": self.mime(image),
-            "width": image.width,
-            "height": image.height,
-            "size": image.file_size,
+            "url": self.absolute(shared.url),
+            "type": shared.mime_type,
+            "width": shared.width,
+            "height": shared.height,
+            "size": shared.size,
             "caption": article.caption,
             "credit": image.credit_text,
             "licence": image.licence.name,

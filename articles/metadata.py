@@ -11,7 +11,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from images import renditions
-from images.models import Image
+from images.models import Image, Licence
 
 from .models import Article
 
@@ -75,7 +75,8 @@ def absolute(origin: str, url: str) -> str:
 def social_image(origin: str, image: Image) -> tuple[str, int, int]:
     """The 1.91:1 crop social networks show, or the original until renditions exist."""
     if not image.renditions_key:
-        return absolute(origin, image.file.url), image.width, image.height
+        shared = renditions.public_file(image)
+        return absolute(origin, shared.url), shared.width, shared.height
     crop_width, crop_height = renditions.cropped_size(image, "social")
     width = renditions.widths(image, "social")[0]
     url = absolute(origin, renditions.url(image, "social", width))
@@ -108,16 +109,19 @@ def publisher(origin: str) -> dict:
 
 
 def image_object(origin: str, image: Image, caption: str) -> dict:
+    shared = renditions.public_file(image)
     data = {
         "@type": "ImageObject",
-        "url": absolute(origin, image.file.url),
-        "contentUrl": absolute(origin, image.file.url),
-        "width": image.width,
-        "height": image.height,
+        "url": absolute(origin, shared.url),
+        "contentUrl": absolute(origin, shared.url),
+        "width": shared.width,
+        "height": shared.height,
         "caption": caption,
         "creditText": image.credit_text,
-        "copyrightNotice": f"© {image.copyright_holder or image.creator or image.source_name}",
     }
+    if image.licence.kind != Licence.Kind.PUBLIC_DOMAIN:
+        holder = image.copyright_holder or image.creator or image.source_name
+        data["copyrightNotice"] = f"© {holder}"
     if image.creator:
         data["creator"] = {"@type": "Person", "name": image.creator}
     if image.licence.url:

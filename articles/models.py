@@ -288,9 +288,7 @@ class Article(models.Model):
 
     def clean(self):
         super().clean()
-        self.slug = self.slug or slugify(self.headline, allow_unicode=True)[:200] or "article"
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self.derive_fields()  # so the form validates what will be saved
         if self.expires_at and self.published_at and self.expires_at <= self.published_at:
             raise ValidationError({"expires_at": "A story must expire after it is published."})
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
@@ -437,6 +435,9 @@ def tags_in_print():
     ).exclude(slug="")
 
 
+PREVIEW_SALT = "articles.preview-link"
+
+
 class PreviewLinkQuerySet(models.QuerySet):
     def active(self):
         return self.filter(revoked=False, expires_at__gt=timezone.now())
@@ -482,9 +483,6 @@ class PreviewLink(models.Model):
         except signing.BadSignature:
             return None
         return cls.objects.active().select_related("article").filter(pk=pk).first()
-
-
-PREVIEW_SALT = "articles.preview-link"
 
 
 class CorrectionQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import F, Max, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from .models import Article, HourlyViews
@@ -32,11 +32,10 @@ def articles_publish(*, articles: QuerySet[Article]) -> tuple[int, int]:
     with transaction.atomic():
         for article in articles.select_for_update(of=("self",)):
             article.status = Article.Status.PUBLISHED
-            article.save()
+            article.published_at = article.published_at or timezone.now()
             if article.updated_at and article.updated_at < article.published_at:
-                # An "update" from before the story went out is not one.
-                article.updated_at = None
-                article.save(update_fields=["updated_at", "modified_at"])
+                article.updated_at = None  # an "update" from before the story went out
+            article.save()
             if article.is_published():
                 live += 1
             else:
@@ -45,14 +44,22 @@ def articles_publish(*, articles: QuerySet[Article]) -> tuple[int, int]:
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> int:
-    """Take articles off the public site; they return to draft and their URLs answer 404."""
-    return articles.update(
-        status=Article.Status.DRAFT, modified_at=timezone.now(), version=F("version") + 1
-    )
+    """Take articles off the public site; they return to draft and their URLs answer 404.
+
+    One save each, so every unpublication is a revision and bumps the version.
+    """
+    count = 0
+    with transaction.atomic():
+        for article in articles.select_for_update(of=("self",)):
+            article.status = Article.Status.DRAFT
+            article.save()
+            count += 1
+    return count
 
 
 def article_corrections_changed(*, article: Article) -> None:
     """A correction marks the story as updated at the correction's time."""
     latest = article.corrections.aggregate(latest=Max("published_at"))["latest"]
     if latest and (article.updated_at is None or latest > article.updated_at):
-        Article.objects.filter(pk=article.pk).update(updated_at=latest)
+        article.updated_at = latest
+        article.save(update_fields=["updated_at", "modified_at"])  # a revision, too

@@ -8,8 +8,10 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from images.renditions import public_file
 from sections.models import Section
 
+from .metadata import absolute
 from .models import Article, people_in_print, tags_in_print
 
 # The protocol allows 50,000 URLs a file; smaller files are quicker for crawlers to fetch.
@@ -52,7 +54,7 @@ class ArticleSitemap(Sitemap):
             article = url["item"]
             if article.photo:
                 url["image"] = {
-                    "location": origin + article.photo.file.url,
+                    "location": absolute(origin, public_file(article.photo).url),
                     "caption": article.caption,
                     "licence": article.photo.licence.url,
                 }

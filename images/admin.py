@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from .forms import ImageAdminForm
@@ -125,8 +124,8 @@ class ImageAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         image = self.get_object(request, object_id)
-        if request.method == "GET" and image is not None:
-            warn_about_rights(request, image)
+        if request.method == "GET" and image is not None and (warning := image.rights_warning()):
+            messages.warning(request, warning)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -141,20 +140,3 @@ class ImageAdmin(admin.ModelAdmin):
                 request, f"Credit filled in from the photo's own metadata ({found}). Check it."
             )
         image_saved(image=obj)
-
-
-def warn_about_rights(request, image: Image) -> None:
-    """Shared with the article admin: editors hear about expiring rights where they work."""
-    if not image.is_usable:
-        messages.error(
-            request,
-            f"Our right to use the photo “{image}” ended on {image.usable_until:%-d %B %Y}: "
-            "it is no longer shown anywhere. Choose another photo.",
-        )
-    elif image.expires_soon:
-        days = (image.usable_until - timezone.localdate()).days
-        messages.warning(
-            request,
-            f"Our right to use the photo “{image}” ends on {image.usable_until:%-d %B %Y} "
-            f"(in {days} day{'s' if days != 1 else ''}); after that it disappears from the site.",
-        )

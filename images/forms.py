@@ -71,8 +71,11 @@ class PhotoField(forms.ImageField):
 
 def embedded_credit(photo: PILImage.Image) -> dict[str, str]:
     """Creator, source and copyright holder as the camera or the agency wrote them."""
-    exif = photo.getexif()
-    iptc = IptcImagePlugin.getiptcinfo(photo) or {}
+    try:
+        exif = photo.getexif()
+        iptc = IptcImagePlugin.getiptcinfo(photo) or {}
+    except (SyntaxError, OSError, ValueError):  # damaged metadata: the pixels are still fine
+        return {}
 
     def text(value) -> str:
         if isinstance(value, list):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
+from PIL import Image as PILImage
 
 
 class Licence(models.Model):
@@ -44,6 +45,17 @@ class Licence(models.Model):
 
 
 EXPIRY_WARNING = timedelta(days=14)
+# EXIF orientations that turn the picture a quarter turn: width and height swap.
+QUARTER_TURNS = {5, 6, 7, 8}
+
+
+def upright_size(file) -> tuple[int, int]:
+    file.seek(0)
+    with PILImage.open(file) as photo:
+        width, height = photo.size
+        turned = photo.getexif().get(0x0112) in QUARTER_TURNS
+    file.seek(0)
+    return (height, width) if turned else (width, height)
 
 
 class ImageQuerySet(models.QuerySet):
@@ -62,11 +74,11 @@ class ImageQuerySet(models.QuerySet):
 class Image(models.Model):
     file = models.ImageField(
         upload_to="images/%Y/%m/",
-        width_field="width",
-        height_field="height",
         help_text="JPEG, PNG, WebP or GIF. Upload the largest version you have.",
     )
-    # Filled from the file on upload; stored so pages never have to open the file.
+    # The upright size (a camera's EXIF orientation applied), measured when a file
+    # arrives and stored, so pages never open the file. Not ImageField's width_field:
+    # that measures the sideways pixels again on every form save.
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
     file_size = models.PositiveIntegerField("file size (bytes)", editable=False, null=True)
@@ -164,8 +176,9 @@ class Image(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
-        # Feeds print the size of every enclosure; asking the storage each time is slow on S3.
-        self.file_size = self.file.size if self.file else None
+        if self.file and (not self.file._committed or not self.width):
+            self.width, self.height = upright_size(self.file)
+            self.file_size = self.file.size
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -205,6 +218,22 @@ class Image(models.Model):
             and self.usable_until is not None
             and (self.usable_until <= timezone.localdate() + EXPIRY_WARNING)
         )
+
+    def rights_warning(self) -> str:
+        """What editors must hear about the right to use this photo, if anything."""
+        if not self.is_usable:
+            return (
+                f"Our right to use the photo “{self}” ended on {self.usable_until:%-d %B %Y}: "
+                "it is no longer shown anywhere. Choose another photo."
+            )
+        if self.expires_soon:
+            days = (self.usable_until - timezone.localdate()).days
+            return (
+                f"Our right to use the photo “{self}” ends on {self.usable_until:%-d %B %Y} "
+                f"(in {days} day{'s' if days != 1 else ''}); after that it disappears "
+                "from the site."
+            )
+        return ""
 
     @property
     def credit_text(self) -> str:

@@ -14,6 +14,8 @@ from django.core.files.storage import default_storage
 from PIL import Image as PILImage
 from PIL import ImageOps, features
 
+# The width of the file shared with feeds, search engines and metadata.
+SHARED_WIDTH = 1280
 # Bump to rebuild every rendition after changing how they are made.
 RECIPE_VERSION = 1
 FORMATS = ("avif", "webp", "jpeg") if features.check("avif") else ("webp", "jpeg")
@@ -129,3 +131,33 @@ def srcsets(image, crop: str) -> dict[str, str]:
 
 def url(image, crop: str, width: int, fmt: str = "jpeg") -> str:
     return default_storage.url(rendition_name(image, image.renditions_key, crop, width, fmt))
+
+
+@dataclass(frozen=True)
+class PublicFile:
+    url: str
+    width: int
+    height: int
+    mime_type: str
+    size: int
+
+
+def public_file(image, *, storage=default_storage) -> PublicFile:
+    """The one file of a photo that feeds, sitemaps and metadata link to: the largest
+    JPEG rendition up to 1280 px, stripped of metadata. The uploaded original (GPS,
+    camera serial) is linked only until the renditions exist."""
+    if not image.renditions_key:
+        return PublicFile(image.file.url, image.width, image.height, "image/jpeg", image.file_size)
+    fitting = [w for w in widths(image, "original") if w <= SHARED_WIDTH] or widths(
+        image, "original"
+    )
+    width = fitting[-1]
+    crop_width, crop_height = cropped_size(image, "original")
+    name = rendition_name(image, image.renditions_key, "original", width, "jpeg")
+    return PublicFile(
+        storage.url(name),
+        width,
+        round(width * crop_height / crop_width),
+        MIME_TYPES["jpeg"],
+        storage.size(name),
+    )

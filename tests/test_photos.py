@@ -326,3 +326,71 @@ class TestRightsInTheAdmin:
         image.refresh_from_db()
         assert (image.focal_x, image.focal_y) == (0.9, 0.2)
         assert image.renditions_key not in ("", old_key)
+
+
+class TestReviewedEdgeCases:
+    def test_editing_a_rotated_photo_keeps_it_upright_and_its_files_found(
+        self, editor_client, client
+    ):
+        sideways = PILImage.new("RGB", (400, 200), RED)
+        exif = PILImage.Exif()
+        exif[0x0112] = 6
+        buffer = io.BytesIO()
+        sideways.save(buffer, "JPEG", exif=exif.tobytes())
+        article = ArticleFactory(
+            main_image__file__from_file=io.BytesIO(buffer.getvalue()),
+            main_image__file__filename="r.jpg",
+        )
+        image = article.main_image
+        assert (image.width, image.height) == (200, 400)
+        image_renditions_build(image=image)
+
+        page = BeautifulSoup(
+            editor_client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
+        )
+        data = {
+            field["name"]: field.get("value", "")
+            for field in page.select("#image_form input")
+            if field.get("name") and field.get("type") != "file"
+        } | {"licence": image.licence_id, "alt_text": image.alt_text, "caption": "New caption"}
+        assert (
+            editor_client.post(f"/admin/images/image/{image.pk}/change/", data).status_code == 302
+        )
+
+        image.refresh_from_db()
+        assert (image.width, image.height) == (200, 400)
+        card = BeautifulSoup(client.get("/news/").content, "html.parser").select_one(
+            ".card__image img"
+        )
+        for candidate in card["srcset"].split(", "):
+            assert client.get(candidate.split()[0]).status_code == 200
+
+    def test_the_uploaded_original_is_not_linked_once_renditions_exist(self, client):
+        exif = PILImage.Exif()
+        exif[0x8825] = {1: "N", 2: (55.0, 45.0, 0.0)}
+        article = ArticleFactory(
+            main_image__file__from_file=io.BytesIO(jpeg(size=(1600, 900), exif=exif.tobytes())),
+            main_image__file__filename="gps.jpg",
+        )
+        image_renditions_build(image=article.main_image)
+        original = article.main_image.file.url
+
+        for path in (article.get_absolute_url(), "/", "/rss/", "/atom/", "/sitemap-articles.xml"):
+            assert original not in client.get(path).content.decode(), path
+        feed = feedparser.parse(client.get("/rss/").content)
+        enclosure = next(link for link in feed.entries[0].links if link.rel == "enclosure")
+        assert enclosure.href.endswith("/original-1280.jpg")
+
+    def test_damaged_metadata_does_not_stop_an_upload(self, editor_client):
+        # An APP13 (IPTC) segment with garbage in it, right after the JPEG's start marker.
+        body = jpeg()
+        garbage = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x10\x1c\x02\xff\xff\xff"
+        segment = b"\xff\xed" + struct.pack(">H", len(garbage) + 2) + garbage
+        response = upload(editor_client, body[:2] + segment + body[2:], creator="Ada")
+
+        assert response.status_code == 302
+        assert Image.objects.count() == 1
+
+    def test_our_own_pixel_limit_applies_below_pillows(self, editor_client):
+        response = upload(editor_client, png_header_only(8_000, 8_000))  # 64 MP
+        assert "8000 × 8000 pixels; the limit is 60 megapixels" in response.content.decode()

@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.clients import client_address
 from typos.models import TypoReport
 from typos.services import QUOTA
 
@@ -382,3 +383,15 @@ def test_editors_group_may_triage_reports(django_user_model):
     editor.groups.add(Group.objects.get(name="Editors"))
     assert editor.has_perm("typos.change_typoreport")
     assert not editor.has_perm("typos.add_typoreport")
+
+
+def test_client_address_behind_trusted_proxies(rf, settings):
+    request = rf.post(
+        "/typos/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.0.0.1"
+    )
+    assert client_address(request) == "10.0.0.2", "no proxy trusted: the header is ignored"
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert client_address(request) == "203.0.113.9"
+    ipv6 = rf.post("/typos/", REMOTE_ADDR="2001:db8::1:2:3:4")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_address(ipv6) == "2001:db8::/64"

@@ -398,3 +398,54 @@ class TestCorrections:
         assert news["correction"][0]["text"] == "A name was misspelt."
         assert "Hidden correction" not in client.get("/corrections/").content.decode()
         assert "Hidden correction" not in client.get("/corrections/rss/").content.decode()
+
+
+class TestRefusalsAreExplicit:
+    def test_author_cannot_restore_a_revision_over_a_published_or_foreign_story(self, author):
+        client = logged_in(author)
+        own_live = ArticleFactory(authors=[author.person], headline="Own live story")
+        foreign_draft = ArticleFactory(status="draft", published_at=None, headline="Colleague's")
+        for article in (own_live, foreign_draft):
+            article.headline = f"{article.headline}, edited"
+            article.save()
+            first = article.history.order_by("history_date").first()
+            url = f"/admin/articles/article/{article.pk}/history/{first.history_id}/"
+            data = form_data(article, headline="Hijacked", status="draft")
+
+            assert client.post(url, data).status_code == 403
+            article.refresh_from_db()
+            assert article.headline.endswith(", edited")
+
+    def test_author_is_told_that_only_editors_unpublish(self, author):
+        live = ArticleFactory(authors=[author.person])
+        response = logged_in(author).post(
+            "/admin/articles/article/",
+            {"action": "unpublish", "_selected_action": [live.pk]},
+            follow=True,
+        )
+        assert "Only editors can publish or unpublish." in response.content.decode()
+        live.refresh_from_db()
+        assert live.is_published()
+
+    def test_only_editors_manage_preview_links_and_corrections(self, author, editor):
+        own = ArticleFactory(status="draft", published_at=None, authors=[author.person])
+        author_page = logged_in(author).get(change_url(own)).content.decode()
+        editor_page = logged_in(editor).get(change_url(own)).content.decode()
+
+        assert "preview_links-TOTAL_FORMS" not in author_page
+        assert "corrections-TOTAL_FORMS" not in author_page
+        assert "preview_links-TOTAL_FORMS" in editor_page
+        assert "corrections-TOTAL_FORMS" in editor_page
+
+    def test_unpublishing_keeps_a_revision_and_bumps_the_version(self, editor):
+        live = ArticleFactory()
+        before = (live.history.count(), Article.objects.get(pk=live.pk).version)
+
+        logged_in(editor).post(
+            "/admin/articles/article/", {"action": "unpublish", "_selected_action": [live.pk]}
+        )
+
+        live.refresh_from_db()
+        assert live.history.count() == before[0] + 1
+        assert live.version == before[1] + 1
+        assert live.history.first().status == "draft"

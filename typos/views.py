@@ -6,6 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from newsroom.clients import client_address
+
 from .forms import TypoReportForm
 from .origins import is_site_origin, request_origin
 from .services import QUOTA_WINDOW_SECONDS, typo_quota_take, typo_report_create
@@ -63,7 +65,7 @@ def report(request):
     if not form.is_valid():
         return error(form.error_message(), status=400)
 
-    sender_address = request.META.get("REMOTE_ADDR", "")
+    sender_address = client_address(request)
     if not typo_quota_take(sender_address=sender_address):
         response = error(
             "You have sent several reports in a short time; please try again in a few minutes.",
