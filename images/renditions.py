@@ -117,6 +117,21 @@ def build(image, *, storage=default_storage) -> int:
     return written
 
 
+def prune(image, *, storage=default_storage) -> int:
+    """Delete the renditions of earlier sources or focal points; returns files deleted."""
+    folder = f"renditions/{image.pk}"
+    if not storage.exists(folder):
+        return 0
+    current = rendition_key(image)
+    deleted = 0
+    for key in storage.listdir(folder)[0]:
+        if key != current:
+            for name in storage.listdir(f"{folder}/{key}")[1]:
+                storage.delete(f"{folder}/{key}/{name}")
+                deleted += 1
+    return deleted
+
+
 def srcsets(image, crop: str) -> dict[str, str]:
     """format -> srcset, for a photo whose renditions are built."""
     key = image.renditions_key
