@@ -41,7 +41,10 @@ def sections():
     ]
 
 
-@pytest.mark.parametrize("page", ["home", "section", "article", "opinion", "news"])
+@pytest.mark.parametrize(
+    "page",
+    ["home", "section", "article", "opinion", "news", "tag", "author", "search", "rss", "sitemap"],
+)
 def test_query_count_is_pinned_and_does_not_grow(
     client, sections, page, django_assert_max_num_queries
 ):
@@ -52,6 +55,11 @@ def test_query_count_is_pinned_and_does_not_grow(
         "opinion": "/opinion/",
         "news": "/news/",
         "article": article.get_absolute_url(),
+        "tag": "/tags/common/",
+        "author": article.bylines.first().person.get_absolute_url(),
+        "search": "/search/?q=harbour",
+        "rss": "/rss/",
+        "sitemap": "/sitemap-articles.xml",
     }
     few = queries_for(client, paths[page])
 
