@@ -55,6 +55,23 @@ def upload(client, content: bytes, name="photo.jpg", **fields):
     return client.post("/admin/images/image/add/", data)
 
 
+def image_change_form(client, image) -> dict:
+    """The image's change form as the browser would post it back unchanged."""
+    page = BeautifulSoup(
+        client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
+    )
+    fields = {
+        field["name"]: field.get("value", "")
+        for field in page.select("#image_form input")
+        if field.get("name") and field.get("type") != "file"
+    }
+    return fields | {
+        "licence": image.licence_id,
+        "alt_text": image.alt_text,
+        "caption": image.caption,
+    }
+
+
 def media_files(settings):
     root = settings.MEDIA_ROOT
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
@@ -316,16 +333,7 @@ class TestRightsInTheAdmin:
         image = ImageFactory()
         image_renditions_build(image=image)
         old_key = Image.objects.get(pk=image.pk).renditions_key
-        page = BeautifulSoup(
-            editor_client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
-        )
-        data = {
-            field["name"]: field.get("value", "")
-            for field in page.select("#image_form input")
-            if field.get("name") and field.get("type") != "file"
-        }
-        data |= {"licence": image.licence_id, "focal_x": "0.9", "focal_y": "0.2"}
-        data["alt_text"], data["caption"] = image.alt_text, image.caption
+        data = image_change_form(editor_client, image) | {"focal_x": "0.9", "focal_y": "0.2"}
 
         with django_capture_on_commit_callbacks(execute=True):
             response = editor_client.post(f"/admin/images/image/{image.pk}/change/", data)
@@ -353,14 +361,7 @@ class TestReviewedEdgeCases:
         assert (image.width, image.height) == (200, 400)
         image_renditions_build(image=image)
 
-        page = BeautifulSoup(
-            editor_client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
-        )
-        data = {
-            field["name"]: field.get("value", "")
-            for field in page.select("#image_form input")
-            if field.get("name") and field.get("type") != "file"
-        } | {"licence": image.licence_id, "alt_text": image.alt_text, "caption": "New caption"}
+        data = image_change_form(editor_client, image) | {"caption": "New caption"}
         assert (
             editor_client.post(f"/admin/images/image/{image.pk}/change/", data).status_code == 302
         )
