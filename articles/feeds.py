@@ -5,20 +5,19 @@ import re
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
-from django.contrib.syndication.views import Feed, add_domain
+from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
-from images.renditions import public_file
 from sections.models import Section
 
+from .metadata import SITE_NAME, absolute, site_origin
 from .models import Article, Correction, people_in_print, tags_in_print
 
 FEED_SIZE = 30
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-SITE_NAME = settings.NEWSROOM["SITE_NAME"]
 
 
 def add_media_content(handler, photo: dict | None) -> None:
@@ -96,8 +95,7 @@ class ArticleFeed(Feed):
 
     def absolute(self, url: str) -> str:
         """Absolute on the site's own domain, as Django builds the item links."""
-        domain = get_current_site(self.request).domain
-        return add_domain(domain, url, secure=self.request.is_secure())
+        return absolute(site_origin(self.request), url)
 
     def feed_copyright(self):
         return f"© {SITE_NAME}. {settings.NEWSROOM['REPRODUCTION_NOTICE']}"
@@ -131,7 +129,7 @@ class ArticleFeed(Feed):
     def item_enclosures(self, article):
         if not article.photo:
             return []
-        shared = public_file(article.photo)
+        shared = article.photo.shared_file
         return [Enclosure(self.absolute(shared.url), str(shared.size), shared.mime_type)]
 
     def item_extra_kwargs(self, article):
@@ -144,7 +142,7 @@ class ArticleFeed(Feed):
         image = article.photo
         if not image:
             return None
-        shared = public_file(image)
+        shared = image.shared_file
         return {
             "url": self.absolute(shared.url),
             "type": shared.mime_type,

@@ -75,7 +75,7 @@ def absolute(origin: str, url: str) -> str:
 def social_image(origin: str, image: Image) -> tuple[str, int, int]:
     """The 1.91:1 crop social networks show, or the original until renditions exist."""
     if not image.renditions_key:
-        shared = renditions.public_file(image)
+        shared = image.shared_file
         return absolute(origin, shared.url), shared.width, shared.height
     crop_width, crop_height = renditions.cropped_size(image, "social")
     width = renditions.widths(image, "social")[0]
@@ -109,7 +109,7 @@ def publisher(origin: str) -> dict:
 
 
 def image_object(origin: str, image: Image, caption: str) -> dict:
-    shared = renditions.public_file(image)
+    shared = image.shared_file
     data = {
         "@type": "ImageObject",
         "url": absolute(origin, shared.url),

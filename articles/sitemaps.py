@@ -8,7 +8,6 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from images.renditions import public_file
 from sections.models import Section
 
 from .metadata import absolute
@@ -54,7 +53,7 @@ class ArticleSitemap(Sitemap):
             article = url["item"]
             if article.photo:
                 url["image"] = {
-                    "location": absolute(origin, public_file(article.photo).url),
+                    "location": absolute(origin, article.photo.shared_file.url),
                     "caption": article.caption,
                     "licence": article.photo.licence.url,
                 }

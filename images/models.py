@@ -7,8 +7,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join, strip_tags
 from PIL import Image as PILImage
+
+from . import renditions
 
 
 class Licence(models.Model):
@@ -206,6 +209,11 @@ class Image(models.Model):
             )
         who = format_html_join(" by ", "{}", ((part,) for part in (source, self.creator) if part))
         return format_html("Photo: {}, {}", who, licence)
+
+    @cached_property
+    def shared_file(self) -> "renditions.PublicFile":
+        """The file feeds, sitemaps and metadata link to (see renditions.public_file)."""
+        return renditions.public_file(self)
 
     @property
     def is_usable(self) -> bool:

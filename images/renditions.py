@@ -8,6 +8,7 @@ changes, so they can be cached for a year.
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -148,13 +149,19 @@ def url(image, crop: str, width: int, fmt: str = "jpeg") -> str:
     return default_storage.url(rendition_name(image, image.renditions_key, crop, width, fmt))
 
 
-@dataclass(frozen=True)
+@dataclass
 class PublicFile:
     url: str
     width: int
     height: int
     mime_type: str
-    size: int
+    name: str | None  # the rendition's storage name; None while only the original exists
+    fallback_size: int | None
+
+    @cached_property
+    def size(self) -> int | None:
+        """Asked of the storage only by the feeds, which print it; once per file."""
+        return default_storage.size(self.name) if self.name else self.fallback_size
 
 
 def public_file(image, *, storage=default_storage) -> PublicFile:
@@ -162,17 +169,12 @@ def public_file(image, *, storage=default_storage) -> PublicFile:
     JPEG rendition up to 1280 px, stripped of metadata. The uploaded original (GPS,
     camera serial) is linked only until the renditions exist."""
     if not image.renditions_key:
-        return PublicFile(image.file.url, image.width, image.height, "image/jpeg", image.file_size)
-    fitting = [w for w in widths(image, "original") if w <= SHARED_WIDTH] or widths(
-        image, "original"
-    )
-    width = fitting[-1]
+        return PublicFile(
+            image.file.url, image.width, image.height, "image/jpeg", None, image.file_size
+        )
+    available = widths(image, "original")
+    width = ([w for w in available if w <= SHARED_WIDTH] or available)[-1]
     crop_width, crop_height = cropped_size(image, "original")
     name = rendition_name(image, image.renditions_key, "original", width, "jpeg")
-    return PublicFile(
-        storage.url(name),
-        width,
-        round(width * crop_height / crop_width),
-        MIME_TYPES["jpeg"],
-        storage.size(name),
-    )
+    height = round(width * crop_height / crop_width)
+    return PublicFile(storage.url(name), width, height, MIME_TYPES["jpeg"], name, None)

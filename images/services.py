@@ -50,6 +50,7 @@ def image_saved(*, image: Image) -> None:
 def _record(image: Image) -> None:
     """The new set is in place: point the row at it, then drop the sets it replaces."""
     image.renditions_key = renditions.rendition_key(image)
+    image.__dict__.pop("shared_file", None)  # computed from the old set, if at all
     Image.objects.filter(pk=image.pk).update(
         renditions_key=image.renditions_key, width=image.width, height=image.height
     )
