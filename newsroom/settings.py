@@ -114,10 +114,18 @@ SITE_ID = 1
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Public files (photo renditions) live under MEDIA_ROOT and are served at MEDIA_URL.
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded originals keep their EXIF/GPS data and may belong to unpublished stories:
+# they live in a separate location that nothing serves, outside MEDIA_ROOT.
+ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": ORIGINALS_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Photo uploads: refused above these, with a clear message (decompression bombs too).
