@@ -29,9 +29,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# A local secret key, so the site runs with debug off as it will in production.
+# A local secret key, so the site runs with debug off as it will in production; cookies
+# over plain HTTP, since runserver speaks no HTTPS.
 .env:
-	@printf 'DJANGO_SECRET_KEY=%s\nDJANGO_SERVE_MEDIA=on\n' \
+	@printf 'DJANGO_SECRET_KEY=%s\nDJANGO_SERVE_MEDIA=on\nDJANGO_SECURE_COOKIES=off\n' \
 		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "Wrote .env with a fresh local DJANGO_SECRET_KEY."
 

@@ -1,53 +1,16 @@
-"""A reader reports a typo in a real browser; an editor finds it in the admin queue.
-
-Playwright drives the system's Chromium (Debian's `chromium`, installed by .ci/run).
-Without it the tests skip here, but fail in CI, which must run them.
-"""
-
-import importlib.util
-import os
-from contextlib import contextmanager
-from pathlib import Path
+"""A reader reports a typo in a real browser; an editor finds it in the admin queue."""
 
 import pytest
 
 from typos.models import TypoReport
 
+from .browser import browser_available, chromium_page, sign_in
 from .factories import ArticleFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+__all__ = ["browser_available"]  # a fixture, used by name
 
 # The live server and the test share the database, so it is committed, not rolled back.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def browser_available():
-    if importlib.util.find_spec("playwright") is None:
-        missing = "the playwright package is not installed (pip install -e '.[dev]')"
-    elif not CHROMIUM.exists():
-        missing = f"{CHROMIUM} is missing (apt-get install chromium)"
-    else:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run the browser tests, but {missing}.")
-    pytest.skip(missing)
-
-
-@contextmanager
-def chromium_page():
-    # Imported here so that the module loads, and the tests can skip, without Playwright.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(10_000)
-            yield page
-        finally:
-            browser.close()
 
 
 def select_text(page, text: str) -> None:
@@ -106,10 +69,13 @@ def test_reader_reports_a_typo_and_an_editor_finds_it(
         dialog.get_by_role("button", name="Close").click()
         expect(dialog).to_be_hidden()
 
-        page.goto(live_server.url + "/admin/login/?next=/admin/typos/typoreport/")
-        page.get_by_label("Username").fill(editor.username)
-        page.get_by_label("Password").fill("correct horse battery")
-        page.get_by_role("button", name="Log in").click()
+        sign_in(
+            page,
+            live_server.url,
+            editor.username,
+            "correct horse battery",
+            "/admin/typos/typoreport/",
+        )
         row = page.locator("#result_list tbody tr")
         expect(row).to_have_count(1)
         expect(row).to_contain_text("recieved")
