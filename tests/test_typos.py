@@ -4,8 +4,9 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.db import IntegrityError
+from django.core.cache import cache, caches
+from django.db import DataError, IntegrityError, connection, transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article
@@ -150,6 +151,73 @@ def test_form_posts_are_refused(client, article):
 )
 def test_bad_fields_get_a_clear_message(client, article, changes, message):
     assert_refused(send(client, report_for(article, **changes)), 400, message)
+
+
+# Characters no database column takes: PostgreSQL refuses NUL in text, and neither
+# database can encode half a UTF-16 pair, which JSON's "\ud800" escape can carry.
+UNSTORABLE = {"nul": "\x00", "lone-surrogate": "\ud800"}
+
+
+def with_unstorable(article, field, char):
+    """A report with `char` hidden in `field`, every other field good."""
+    good = report_for(article)
+    value = f"{good[field]}{char}" if field != "article" else f"{article.pk}{char}"
+    return report_for(article, **{field: value})
+
+
+@pytest.mark.parametrize("char", UNSTORABLE.values(), ids=UNSTORABLE.keys())
+@pytest.mark.parametrize(
+    ("field", "label"),
+    [
+        ("article", "Article:"),
+        ("selected_text", "Selected text:"),
+        ("context", "Context:"),
+        ("comment", "Comment:"),
+        ("page_url", "Page address:"),
+    ],
+)
+def test_text_that_cannot_be_stored_is_refused_in_every_field(client, article, field, label, char):
+    response = send(client, with_unstorable(article, field, char))
+
+    assert_refused(response, 400, label)
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("char", UNSTORABLE.values(), ids=UNSTORABLE.keys())
+@pytest.mark.parametrize("field", ["selected_text", "context", "comment", "page_url"])
+def test_postgresql_is_never_handed_text_it_cannot_store(client, article, field, char):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite stores NUL; CI runs this on PostgreSQL")
+    # The database itself would refuse the row, so only the form stands between it and a 500.
+    with pytest.raises((DataError, ValueError)), transaction.atomic():
+        make_report(article, **{field: with_unstorable(article, field, char)[field]})
+
+    response = send(client, with_unstorable(article, field, char))
+
+    assert_refused(response, 400, "")
+
+
+@pytest.fixture
+def cache_down():
+    """The shared cache is Redis on a loopback port where nothing listens: a real outage."""
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    # override_settings makes Django drop its cache connections, so the new one is used.
+    with override_settings(CACHES=unreachable):
+        assert caches["default"].__class__.__name__ == "RedisCache"
+        yield
+
+
+def test_a_report_is_kept_while_the_cache_is_down(client, article, cache_down, caplog):
+    response = send(client, report_for(article))
+
+    assert response.status_code == 201
+    assert TypoReport.objects.get().selected_text == "recieved"
+    assert "cache" in caplog.text.lower()
 
 
 @pytest.mark.parametrize(

@@ -1,26 +1,41 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from articles.models import Article
+from newsroom.origins import origin_of
 
 from .models import TypoReport
-from .origins import origin_of
 
 # The largest id a BigAutoField holds; a bigger one is no article.
 ARTICLE_ID_MAX = 2**63 - 1
 
 
-class TextOnlyMixin:
-    """In JSON a value can also be a number, a list or an object; a text field takes text."""
+# Half of a UTF-16 pair: JSON's "\ud800" escape decodes to one, which no database can
+# encode (UTF-8 has no form for it). NUL, which PostgreSQL refuses in text, is already
+# refused by every CharField (ProhibitNullCharactersValidator).
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def validate_encodable_text(value: str) -> None:
+    if LONE_SURROGATE.search(value):
+        raise ValidationError(
+            "Holds a broken character (half of a UTF-16 pair); please send the text again.",
+            code="lone_surrogate",
+        )
+
+
+class JSONTextField(forms.CharField):
+    """Text from a JSON body: nothing else, and nothing the database cannot store."""
+
+    default_validators = [validate_encodable_text]
 
     def to_python(self, value):
+        # In JSON a value can also be a number, a list or an object; a text field takes text.
         if value not in self.empty_values and not isinstance(value, str):
             raise ValidationError("Must be text.", code="invalid")
         return super().to_python(value)
-
-
-class JSONTextField(TextOnlyMixin, forms.CharField):
-    pass
 
 
 class TypoReportForm(forms.Form):

@@ -1,6 +1,5 @@
-from django.core.cache import cache
-
 from articles.models import Article
+from newsroom.quotas import quota_take
 
 from .models import TypoReport
 
@@ -12,19 +11,11 @@ QUOTA_WINDOW_SECONDS = 10 * 60
 def typo_quota_take(*, sender_address: str) -> bool:
     """Count one report against the sender's quota; False once the quota is used up.
 
-    A fixed window in the shared cache, so every app server counts the same sender
-    together: add() opens a window with its expiry, incr() counts atomically (INCR on
-    Redis, under a lock in local memory). The key holds the hash, never the address.
+    The key holds the sender's hash, never the address. While the cache is down every
+    report is taken: a lost report is worse than a few too many.
     """
     key = f"typos:quota:{TypoReport.hash_sender(sender_address)}"
-    cache.add(key, 0, timeout=QUOTA_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The window expired between add() and incr(): this report opens the next one.
-        cache.add(key, 1, timeout=QUOTA_WINDOW_SECONDS)
-        count = 1
-    return count <= QUOTA
+    return quota_take(key, limit=QUOTA, window=QUOTA_WINDOW_SECONDS)
 
 
 def typo_report_create(

@@ -7,9 +7,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from newsroom.clients import client_address
+from newsroom.origins import site_page_origin
 
 from .forms import TypoReportForm
-from .origins import is_site_origin, request_origin
 from .services import QUOTA_WINDOW_SECONDS, typo_quota_take, typo_report_create
 
 # Room for every field at its longest in any script (up to 3 bytes a character in UTF-8),
@@ -35,8 +35,8 @@ def reject_json_constant(name: str) -> NoReturn:
 @require_POST
 @never_cache
 def report(request):
-    origin = request_origin(request)
-    if not is_site_origin(request, origin):
+    origin = site_page_origin(request)
+    if origin is None:
         return error("Reports are accepted only from this site's pages.", status=403)
 
     too_long = f"The report is too long: at most {MAX_BODY_BYTES // 1024} KB, please."

@@ -1,4 +1,9 @@
-"""Which site a request comes from, for the endpoint that cannot use a CSRF token."""
+"""Whether a request comes from this site's own pages.
+
+The endpoints that article pages call (typo reports, the view beacon) cannot use a CSRF
+token: the pages are cached for everyone and carry none. They ask this module instead,
+which applies the rule Django's CSRF check applies to Origin and Referer.
+"""
 
 from urllib.parse import urlsplit
 
@@ -50,3 +55,14 @@ def is_site_origin(request, origin: str) -> bool:
         ):
             return True
     return False
+
+
+def site_page_origin(request) -> str | None:
+    """The origin of this site's page that sent the request; None when it came from elsewhere.
+
+    A browser's Origin and Referer cannot be set by a page's script, so another site cannot
+    pass for this one through a reader's browser. A script outside a browser can send any
+    header: limits per client address are what hold those back.
+    """
+    origin = request_origin(request)
+    return origin if is_site_origin(request, origin) else None
