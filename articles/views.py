@@ -14,6 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from newsroom.clients import client_address
+from newsroom.origins import site_page_origin
+from newsroom.quotas import client_key, quota_take
 from sections.models import Section
 
 from .metadata import article_meta, home_meta, section_meta, site_origin
@@ -129,12 +132,18 @@ BOT_USER_AGENT = re.compile(
 
 
 def is_counted_visit(request) -> bool:
+    """A reader's browser on one of our pages, not a bot, a prefetch or another site."""
     prefetch = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
     return (
         "prefetch" not in prefetch
-        and request.headers.get("Sec-Fetch-Site", "same-origin") == "same-origin"
         and not BOT_USER_AGENT.search(request.headers.get("User-Agent", ""))
+        and site_page_origin(request) is not None
     )
+
+
+# One view per reader per article in this time: a reader who comes back within it is
+# still reading, and a script replaying the beacon counts no more than once.
+VIEW_WINDOW_SECONDS = 30 * 60
 
 
 # The beacon comes from cached pages that carry no per-visitor CSRF token;
@@ -146,7 +155,11 @@ def record_view(request, pk):
     if not is_counted_visit(request):
         return HttpResponseForbidden("Not counted.")
     article_id = get_object_or_404(Article.objects.published().values_list("pk", flat=True), pk=pk)
-    article_view_record(article_id=article_id)
+    # A repeat gets the same 204 as a first view: the page ignores the answer, and a
+    # script learns nothing from it about the limit.
+    seen = client_key(f"views:seen:{article_id}", client_address(request))
+    if quota_take(seen, limit=1, window=VIEW_WINDOW_SECONDS):
+        article_view_record(article_id=article_id)
     return HttpResponse(status=204)
 
 

@@ -14,6 +14,8 @@
     } catch (storageBlocked) {
       // Counting without de-duplication beats not counting.
     }
+    // A POST from the page itself: the browser adds Origin (and Referer), which the
+    // server checks to count only views from its own pages.
     navigator.sendBeacon(url);
   }
 
