@@ -3,17 +3,21 @@
 Built here as plain data; templates/includes/metadata.html renders it in loops.
 """
 
+import re
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from images import renditions
 from images.models import Image, Licence
 
 from .models import Article
+from .sanitize import sanitize_html
 
 SITE_NAME = settings.NEWSROOM["SITE_NAME"]
 
@@ -21,6 +25,21 @@ SITE_NAME = settings.NEWSROOM["SITE_NAME"]
 def site_origin(request) -> str:
     """Scheme and domain of the site, as feeds and sitemaps print them."""
     return f"{request.scheme}://{get_current_site(request).domain}"
+
+
+# Where one block of text ends and the next begins, so their words stay apart.
+BLOCK_TAG = re.compile(
+    r"<(/?(?:p|h[1-6]|li|ul|ol|blockquote|br|hr|table|tr|td|th|figure|figcaption|caption)\b)"
+)
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment (a flat page, say), as text: tags gone, entities read.
+
+    Sanitised first, so the text of a <script> or <style> goes with its tag.
+    """
+    cleaned = BLOCK_TAG.sub(r" <\1", sanitize_html(html))
+    return " ".join(unescape(strip_tags(cleaned)).split())
 
 
 @dataclass

@@ -1,6 +1,9 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
+from django.template import RequestContext, Template
+from django.utils.safestring import mark_safe
 
 from .factories import ArticleFactory, PersonFactory, SectionFactory
 
@@ -142,3 +145,22 @@ def test_article_date_links_to_its_day_in_the_archive(client, html, article):
     link = soup.select_one(".article__meta time").find_parent("a")["href"]
     assert client.get(link).status_code == 200
     assert article.headline in client.get(link).content.decode()
+
+
+def test_metadata_prints_every_value_as_text_even_when_marked_safe(rf):
+    """Whatever a caller marked safe, a metadata value cannot add an attribute or a tag."""
+    breakout = mark_safe('x" http-equiv="refresh" content="0;url=https://example.org/')
+    tag = mark_safe("<script>alert(1)</script>")
+    template = Template(
+        "{% load articles %}{% page_metadata title=title description=description %}"
+    )
+    request = rf.get("/about/")
+
+    rendered = template.render(RequestContext(request, {"title": tag, "description": breakout}))
+    soup = BeautifulSoup(rendered, "html.parser")
+
+    assert not soup.find("script")
+    assert not soup.find("meta", attrs={"http-equiv": True})
+    og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
+    assert og["og:title"] == str(tag)
+    assert og["og:description"] == str(breakout)

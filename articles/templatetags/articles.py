@@ -8,6 +8,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .. import metadata
 from ..metadata import SITE_NAME, PageMeta, site_origin
 from ..models import HIGHLIGHT_START, HIGHLIGHT_STOP, Article, HourlyViews
 from ..sanitize import sanitize_html
@@ -72,11 +73,26 @@ def page_metadata(context, meta: PageMeta | None = None, title: str = "", descri
             path=path,
         )
     return {
-        "canonical": origin + meta.path,
-        "open_graph": meta.open_graph(origin),
-        "twitter": meta.twitter(origin),
+        "canonical": escape(origin + meta.path),
+        "open_graph": as_text(meta.open_graph(origin)),
+        "twitter": as_text(meta.twitter(origin)),
         "json_ld": meta.json_ld,
     }
+
+
+def as_text(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every name and value escaped as plain text, even one a caller marked safe.
+
+    escape(), not conditional_escape(): a title marked safe upstream (as Django's
+    flat pages do) must still not close the attribute it is printed in.
+    """
+    return [(escape(name), escape(value)) for name, value in tags]
+
+
+@register.filter
+def plain_text(html: str) -> str:
+    """The text of editors' HTML, for places that take text: descriptions, metadata."""
+    return metadata.plain_text(html)
 
 
 # JSON inside <script> ends at the first "</script>", whatever the JSON says:
