@@ -9,11 +9,13 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 from sections.models import Section
 
 from .metadata import SITE_NAME, absolute, site_origin
 from .models import Article, Correction, people_in_print, tags_in_print
+from .sanitize import sanitize_html
 
 FEED_SIZE = 30
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -45,7 +47,30 @@ def add_media_content(handler, photo: dict | None) -> None:
     handler.endElement("media:content")
 
 
-class ArticleRssFeed(Rss201rev2Feed):
+def as_html(text: str | None) -> str | None:
+    return None if text is None else str(escape(text))
+
+
+class PlainTextDescriptions:
+    """Feed generator mixin: our descriptions are plain text, the elements they fill are HTML.
+
+    RSS <description> and Atom <summary type="html"> are read as HTML, so the text is
+    escaped once as HTML here and once more as XML by the writer: a lead saying
+    "<script>" reaches readers as those characters. Titles, names and categories are
+    text elements and stay as they are; bodies are sanitised HTML.
+    """
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(title, link, as_html(description), **kwargs)
+
+
+class TextRssFeed(PlainTextDescriptions, Rss201rev2Feed):
+    def __init__(self, title, link, description, **kwargs):
+        # The channel <description> is HTML too; Atom's <subtitle> is text and is left alone.
+        super().__init__(title, link, as_html(description), **kwargs)
+
+
+class ArticleRssFeed(TextRssFeed):
     def rss_attributes(self):
         return super().rss_attributes() | {"xmlns:content": CONTENT_NS, "xmlns:media": MEDIA_NS}
 
@@ -55,7 +80,7 @@ class ArticleRssFeed(Rss201rev2Feed):
         add_media_content(handler, item["photo"])
 
 
-class ArticleAtomFeed(Atom1Feed):
+class ArticleAtomFeed(PlainTextDescriptions, Atom1Feed):
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:media": MEDIA_NS}
 
@@ -136,7 +161,8 @@ class ArticleFeed(Feed):
         return {"content_html": self.absolute_body(article.body), "photo": self.photo(article)}
 
     def absolute_body(self, body: str) -> str:
-        return RELATIVE_URL.sub(lambda m: f'{m[1]}="{self.absolute(m[2])}"', body)
+        # Cleaned on save; cleaned again here, as on the page, to guard older rows.
+        return RELATIVE_URL.sub(lambda m: f'{m[1]}="{self.absolute(m[2])}"', sanitize_html(body))
 
     def photo(self, article) -> dict | None:
         image = article.photo
@@ -238,6 +264,7 @@ class TagAtomFeed(AtomFeedMixin, TagFeed):
 class CorrectionsFeed(Feed):
     """Every correction, newest first: readers who care about accuracy can follow them."""
 
+    feed_type = TextRssFeed
     title = f"{SITE_NAME}: corrections"
     description = "Corrections to our published stories, newest first."
     language = "en"

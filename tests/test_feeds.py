@@ -3,8 +3,9 @@ from datetime import timedelta
 import feedparser
 import pytest
 from django.utils import timezone
+from lxml import etree
 
-from articles.models import Article
+from articles.models import Article, Correction
 
 from .factories import ArticleFactory, PersonFactory, SectionFactory
 
@@ -144,3 +145,63 @@ def test_pages_announce_their_own_feed(client, html, story, page, feed):
     assert advertised[0] == feed
     assert soup.select_one('link[rel="alternate"][type="application/atom+xml"]')
     assert soup.find("a", href=feed), "a visible RSS link"
+
+
+# Plain text typed by editors: a feed reader must show it, never run it.
+TYPED = "<script>alert(1)</script> & “quotes”"
+TYPED_AS_HTML = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes”"
+
+RSS_ITEM = "channel/item/description"
+ATOM_ITEM = "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary"
+
+
+def xml_text(client, path, element):
+    """The element's text once the XML is parsed: the HTML a reader gets from an HTML element."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return etree.fromstring(response.content).findtext(element)
+
+
+@pytest.fixture
+def hostile():
+    section = SectionFactory(name="Science", slug="science", description=TYPED)
+    person = PersonFactory(name="Ida Berg", slug="ida-berg", bio=TYPED)
+    article = ArticleFactory(
+        section=section, authors=[person], lead=TYPED, tags=[TYPED], main_image=None
+    )
+    Correction.objects.create(
+        article=article, published_at=article.published_at + timedelta(minutes=5), text=TYPED
+    )
+    return article
+
+
+@pytest.mark.parametrize(
+    ("path", "element"),
+    [
+        ("/rss/", RSS_ITEM),
+        ("/atom/", ATOM_ITEM),
+        ("/science/rss/", "channel/description"),
+        ("/authors/ida-berg/rss/", "channel/description"),
+        ("/corrections/rss/", RSS_ITEM),
+    ],
+)
+def test_plain_text_reaches_html_elements_as_text(client, hostile, path, element):
+    assert xml_text(client, path, element) == TYPED_AS_HTML
+
+
+def test_a_tag_name_reaches_the_channel_description_as_text(client, hostile):
+    slug = hostile.tags.get().slug
+    description = xml_text(client, f"/tags/{slug}/rss/", "channel/description")
+    assert description == f"The latest stories tagged “{TYPED_AS_HTML}”."
+
+
+def test_text_elements_stay_plain_and_the_body_stays_sanitised_html(client, hostile):
+    ArticleFactory(headline=TYPED, body="<p>Kept</p><script>alert(2)</script>", main_image=None)
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    assert xml_text(client, "/science/atom/", f"{atom}subtitle") == TYPED
+    assert xml_text(client, "/rss/", "channel/item/title") == TYPED
+    content = xml_text(client, "/atom/", f"{atom}entry/{atom}content")
+    assert content == "<p>Kept</p>"
+    _, feed = fetch(client, "/rss/")
+    assert feed.entries[1].summary == TYPED_AS_HTML  # what feedparser hands a reader to render
