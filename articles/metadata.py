@@ -92,10 +92,7 @@ def absolute(origin: str, url: str) -> str:
 
 
 def social_image(origin: str, image: Image) -> tuple[str, int, int]:
-    """The 1.91:1 crop social networks show, or the original until renditions exist."""
-    if not image.renditions_key:
-        shared = image.shared_file
-        return absolute(origin, shared.url), shared.width, shared.height
+    """The 1.91:1 crop social networks show (the page's photo always has renditions)."""
     crop_width, crop_height = renditions.cropped_size(image, "social")
     width = renditions.widths(image, "social")[0]
     url = absolute(origin, renditions.url(image, "social", width))

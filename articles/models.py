@@ -79,7 +79,7 @@ class ArticleQuerySet(models.QuerySet):
     def top_story(self):
         """The pinned or newest story, preferring one with a photo to lead the page."""
         leading_first = self.order_by("-is_pinned", "-published_at")
-        with_photo = leading_first.filter(main_image__in=Image.objects.usable())
+        with_photo = leading_first.filter(main_image__in=Image.objects.public())
         return with_photo.first() or leading_first.first()
 
     def latest_per_section(self, *, per_section: int):
@@ -338,9 +338,10 @@ class Article(models.Model):
 
     @property
     def photo(self) -> Image | None:
-        """The main photo, unless our right to show it has run out."""
+        """The main photo, unless our right to show it has run out or its renditions (the
+        only public files) are not built yet."""
         image = self.main_image
-        return image if image is not None and image.is_usable else None
+        return image if image is not None and image.is_public else None
 
     @property
     def caption(self) -> str:

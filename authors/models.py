@@ -60,5 +60,5 @@ class Person(models.Model):
 
     @property
     def portrait(self):
-        """The photo, unless our right to show it has run out."""
-        return self.photo if self.photo is not None and self.photo.is_usable else None
+        """The photo, unless our right to show it has run out or it has no renditions yet."""
+        return self.photo if self.photo is not None and self.photo.is_public else None

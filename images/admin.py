@@ -1,8 +1,12 @@
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from PIL import Image as PILImage
 
-from .forms import ImageAdminForm
+from . import renditions
+from .forms import ALLOWED_FORMATS, ImageAdminForm
 from .models import Image, Licence
 from .services import image_saved
 
@@ -68,9 +72,11 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def thumbnail(self, image):
+        url = renditions.thumbnail_url(image)
+        if url is None:
+            return "Processing…"
         return format_html(
-            '<img src="{}" alt="" width="80" style="height:auto;border-radius:2px">',
-            image.file.url,
+            '<img src="{}" alt="" width="80" height="80" style="border-radius:2px">', url
         )
 
     @admin.display(description="Right to use", ordering="usable_until")
@@ -97,7 +103,7 @@ class ImageAdmin(admin.ModelAdmin):
             '<span class="focal-picker__marker" style="left:{}%;top:{}%"></span></div>'
             '<p class="help">Click the subject. Crops for cards (16:9), portraits (1:1) '
             "and social networks (1.91:1) keep this point in view.</p>",
-            image.file.url,
+            reverse("admin:images_image_original", args=[image.pk]),
             round(image.focal_x * 100, 1),
             round(image.focal_y * 100, 1),
         )
@@ -121,6 +127,38 @@ class ImageAdmin(admin.ModelAdmin):
         )
         count = image.articles.count()
         return format_html("{} article{}:<ul>{}</ul>", count, "" if count == 1 else "s", links)
+
+    def get_urls(self):
+        original = path(
+            "<path:object_id>/original/",
+            self.admin_site.admin_view(self.original_view),
+            name="images_image_original",
+        )
+        return [original, *super().get_urls()]
+
+    def original_view(self, request, object_id):
+        """The uploaded original, for editors only: it keeps the camera's EXIF and GPS and
+        may belong to an unpublished story. admin_view() requires a staff login and marks
+        the response private and uncacheable."""
+        image = self.get_object(request, object_id)
+        if image is None:
+            raise Http404("No such photo.")
+        if not self.has_view_permission(request, image):
+            raise PermissionDenied
+        try:
+            file = image.file.open("rb")
+        except OSError:
+            raise Http404("The original file is missing.") from None
+        # The type comes from the content, never from the uploaded file's name.
+        try:
+            kind = PILImage.open(file).format
+        except (OSError, SyntaxError, ValueError):
+            kind = None
+        if kind not in ALLOWED_FORMATS:
+            file.close()
+            raise Http404("The original is not a photo we accept.")
+        file.seek(0)
+        return FileResponse(file, content_type=PILImage.MIME[kind])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         image = self.get_object(request, object_id)

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from PIL import Image as PILImage
 from PIL import IptcImagePlugin
 
@@ -105,8 +106,29 @@ class FocalCoordinate(forms.FloatField):
         return 0.5 if cleaned is None else cleaned
 
 
+class PrivateOriginal(str):
+    """The current file's name, linked to the editors' private view of it."""
+
+    url: str
+
+
+class OriginalFileInput(forms.ClearableFileInput):
+    """Links the current original through the admin, never by a storage URL (the
+    originals storage is not served: such a link would be a dead or public one)."""
+
+    original_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value):
+            link = PrivateOriginal(value.name)
+            link.url = self.original_url
+            context["widget"]["value"] = link
+        return context
+
+
 class ImageAdminForm(forms.ModelForm):
-    file = PhotoField(help_text=Image._meta.get_field("file").help_text)
+    file = PhotoField(help_text=Image._meta.get_field("file").help_text, widget=OriginalFileInput)
     focal_x = FocalCoordinate()
     focal_y = FocalCoordinate()
 
@@ -127,6 +149,13 @@ class ImageAdminForm(forms.ModelForm):
         ]
 
     prefilled: dict[str, str]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["file"].widget.original_url = reverse(
+                "admin:images_image_original", args=[self.instance.pk]
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join, strip_tags
 from PIL import Image as PILImage
 
 from . import renditions
+from .storage import originals_storage
 
 
 class Licence(models.Model):
@@ -66,6 +67,10 @@ class ImageQuerySet(models.QuerySet):
         """Photos we still have the right to show."""
         return self.filter(Q(usable_until__isnull=True) | Q(usable_until__gte=timezone.localdate()))
 
+    def public(self):
+        """Photos readers may see: usable, with their renditions (the public files) built."""
+        return self.usable().exclude(renditions_key="")
+
     def expiring_soon(self):
         today = timezone.localdate()
         return self.filter(usable_until__gte=today, usable_until__lte=today + EXPIRY_WARNING)
@@ -75,8 +80,11 @@ class ImageQuerySet(models.QuerySet):
 
 
 class Image(models.Model):
+    # The original as uploaded (EXIF, GPS, camera serial): private storage, shown only
+    # to editors through the admin. Readers get renditions.
     file = models.ImageField(
         upload_to="images/%Y/%m/",
+        storage=originals_storage,
         help_text="JPEG, PNG, WebP or GIF. Upload the largest version you have.",
     )
     # The upright size (a camera's EXIF orientation applied), measured when a file
@@ -211,13 +219,19 @@ class Image(models.Model):
         return format_html("Photo: {}, {}", who, licence)
 
     @cached_property
-    def shared_file(self) -> "renditions.PublicFile":
-        """The file feeds, sitemaps and metadata link to (see renditions.public_file)."""
+    def shared_file(self) -> "renditions.PublicFile | None":
+        """The file feeds, sitemaps and metadata link to; None until renditions exist."""
         return renditions.public_file(self)
 
     @property
     def is_usable(self) -> bool:
         return self.usable_until is None or self.usable_until >= timezone.localdate()
+
+    @property
+    def is_public(self) -> bool:
+        """Readers may see it: still usable, and its renditions built (the original never
+        is public, so a photo waiting for its renditions is shown nowhere yet)."""
+        return self.is_usable and bool(self.renditions_key)
 
     @property
     def expires_soon(self) -> bool:

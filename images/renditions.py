@@ -155,26 +155,30 @@ class PublicFile:
     width: int
     height: int
     mime_type: str
-    name: str | None  # the rendition's storage name; None while only the original exists
-    fallback_size: int | None
+    name: str  # the rendition's name in the default (public) storage
 
     @cached_property
-    def size(self) -> int | None:
+    def size(self) -> int:
         """Asked of the storage only by the feeds, which print it; once per file."""
-        return default_storage.size(self.name) if self.name else self.fallback_size
+        return default_storage.size(self.name)
 
 
-def public_file(image, *, storage=default_storage) -> PublicFile:
+def public_file(image, *, storage=default_storage) -> PublicFile | None:
     """The one file of a photo that feeds, sitemaps and metadata link to: the largest
-    JPEG rendition up to 1280 px, stripped of metadata. The uploaded original (GPS,
-    camera serial) is linked only until the renditions exist."""
+    JPEG rendition up to 1280 px, stripped of metadata. None until the renditions
+    exist: the uploaded original (GPS, camera serial) is never public."""
     if not image.renditions_key:
-        return PublicFile(
-            image.file.url, image.width, image.height, "image/jpeg", None, image.file_size
-        )
+        return None
     available = widths(image, "original")
     width = ([w for w in available if w <= SHARED_WIDTH] or available)[-1]
     crop_width, crop_height = cropped_size(image, "original")
     name = rendition_name(image, image.renditions_key, "original", width, "jpeg")
     height = round(width * crop_height / crop_width)
-    return PublicFile(storage.url(name), width, height, MIME_TYPES["jpeg"], name, None)
+    return PublicFile(storage.url(name), width, height, MIME_TYPES["jpeg"], name)
+
+
+def thumbnail_url(image) -> str | None:
+    """A small square JPEG for admin lists (never the original); None until built."""
+    if not image.renditions_key:
+        return None
+    return url(image, "square", widths(image, "square")[0])

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -14,10 +16,11 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
 ]
 
-if settings.SERVE_MEDIA:
-    media_prefix = settings.MEDIA_URL.strip("/")
+if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
+    # Always routed, so /media/ never falls through to a section page; the view
+    # answers only when DJANGO_SERVE_MEDIA is on, and only with renditions.
     urlpatterns += [
-        re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media),
+        re_path(rf"^{re.escape(settings.MEDIA_URL.strip('/'))}/(?P<path>.*)$", serve_media),
     ]
 
 urlpatterns += [

@@ -9,9 +9,10 @@ register = template.Library()
 def picture(image, crop="original", sizes="100vw", alt="", priority=False, css_class=""):
     """A responsive <picture>: AVIF/WebP sources, a JPEG fallback, and its size (no shifts).
 
-    A photo whose right to use has expired prints nothing.
+    A photo whose right to use has expired prints nothing, and so does one whose
+    renditions are not built yet: the uploaded original is never linked.
     """
-    if not image or not image.is_usable:
+    if not image or not image.is_public:
         return {"image": None}
     width, height = renditions.cropped_size(image, crop)
     context = {
@@ -23,8 +24,6 @@ def picture(image, crop="original", sizes="100vw", alt="", priority=False, css_c
         "width": width,
         "height": height,
     }
-    if not image.renditions_key:  # not built yet: the original is all there is
-        return context | {"src": image.file.url, "sources": [], "jpeg_srcset": ""}
     srcsets = renditions.srcsets(image, crop)
     widths = renditions.widths(image, crop)
     return context | {
