@@ -15,10 +15,15 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def _isolated_files_and_cache(settings, tmp_path):
-    """Uploads go to a temporary folder; static files need no collectstatic; a clean cache."""
+    """Uploads go to temporary folders (originals apart, as in production); static files
+    need no collectstatic; a clean cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
+        "originals": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "originals"},
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     cache.clear()

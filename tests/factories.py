@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from articles.models import Article, Byline
 from authors.models import Person
 from images.models import Image, Licence
+from images.services import image_renditions_build
 from sections.models import Section
 
 
@@ -36,6 +37,7 @@ class LicenceFactory(factory.django.DjangoModelFactory):
 class ImageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Image
+        skip_postgeneration_save = True
 
     file = factory.django.ImageField(width=640, height=360, color="steelblue", format="JPEG")
     alt_text = "A harbour crane against the evening sky"
@@ -44,6 +46,14 @@ class ImageFactory(factory.django.DjangoModelFactory):
     source_name = "commons.example.org"
     source_url = "https://commons.example.org/photos/1"
     licence = factory.SubFactory(LicenceFactory)
+
+    @factory.post_generation
+    def renditions(image, create, extracted, **kwargs):
+        """renditions=True builds them, as happens right after a real upload (on commit,
+        which a test's transaction never reaches). Without them a photo is shown nowhere
+        public. Opt-in: encoding AVIF and WebP makes a test several times slower."""
+        if create and extracted:
+            image_renditions_build(image=image)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
