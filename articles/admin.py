@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -44,8 +45,33 @@ class PreviewLinkInline(admin.TabularInline):
         return format_html('<a href="{0}" target="_blank">{0}</a>', preview.get_absolute_url())
 
 
+class CorrectionForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        # Checked here, on a date an editor sets now, not in Correction.clean(): a
+        # correction stored before this rule existed must not lock the story's form.
+        article, when = cleaned.get("article"), cleaned.get("published_at")
+        published = article.published_at if article is not None else None
+        if when and published and when < published and self.date_is_set_here(when):
+            self.add_error(
+                "published_at",
+                ValidationError(
+                    "A correction cannot be dated before the story was published (%(published)s).",
+                    code="before_publication",
+                    params={"published": f"{timezone.localtime(published):%-d %B %Y, %H:%M}"},
+                ),
+            )
+        return cleaned
+
+    def date_is_set_here(self, when) -> bool:
+        """A new correction, or a moved one (the form shows whole seconds: no fraction moves it)."""
+        stored = None if self.instance._state.adding else self.instance.published_at
+        return stored is None or when != stored.replace(microsecond=0)
+
+
 class CorrectionInline(admin.StackedInline):
     model = Correction
+    form = CorrectionForm
     extra = 0
     verbose_name_plural = "Corrections (printed at the foot of the story)"
 
@@ -238,18 +264,33 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["publish"])
     def publish(self, request, queryset):
-        published, scheduled = articles_publish(articles=queryset)
-        message = f"{published} article(s) published."
-        if scheduled:
-            message += f" {scheduled} scheduled article(s) will appear at their publication time."
-        self.message_user(request, message, messages.SUCCESS)
+        outcome = articles_publish(articles=queryset)
+        live = sum(article.is_published() for article in outcome.done)
+        if outcome.done:
+            message = f"{live} article(s) published."
+            if scheduled := len(outcome.done) - live:
+                message += (
+                    f" {scheduled} scheduled article(s) will appear at their publication time."
+                )
+            self.message_user(request, message, messages.SUCCESS)
+        self.report_refused(request, outcome.refused, "published")
 
     @admin.action(
         description="Unpublish selected articles (back to draft)", permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = articles_unpublish(articles=queryset)
-        self.message_user(request, f"{count} article(s) returned to draft.", messages.SUCCESS)
+        outcome = articles_unpublish(articles=queryset)
+        if outcome.done:
+            message = f"{len(outcome.done)} article(s) returned to draft."
+            self.message_user(request, message, messages.SUCCESS)
+        self.report_refused(request, outcome.refused, "returned to draft")
+
+    def report_refused(self, request, refused, done):
+        """One warning naming every story the action left as it was, and why."""
+        if refused:
+            stories = " ".join(f"“{article}”: {reason}" for article, reason in refused)
+            message = f"{len(refused)} article(s) not {done}, left as they were. {stories}"
+            self.message_user(request, message, messages.WARNING)
 
 
 @admin.register(HourlyViews)

@@ -1,5 +1,7 @@
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
@@ -23,43 +25,67 @@ def article_view_record(*, article_id: int, at: datetime | None = None) -> None:
         )
 
 
-def articles_publish(*, articles: QuerySet[Article]) -> tuple[int, int]:
-    """Publish the given articles, keeping any publication time already set.
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: the stories it changed, and those it refused, each with why."""
 
-    Returns how many are now live and how many are scheduled for later.
+    done: list[Article] = field(default_factory=list)
+    refused: list[tuple[Article, str]] = field(default_factory=list)
+
+
+def articles_publish(*, articles: QuerySet[Article]) -> BulkOutcome:
+    """Publish each valid story, keeping any publication time already set; refuse the rest.
+
+    Each story is validated as its admin form would be, so one that cannot go out (its
+    expiry already passed, say) is reported instead of failing the whole batch.
+    Scheduled stories are among those done: `is_published()` tells them apart.
     """
-    live = scheduled = 0
+    outcome = BulkOutcome()
     with transaction.atomic():
         for article in articles.select_for_update(of=("self",)):
             article.status = Article.Status.PUBLISHED
             article.published_at = article.published_at or timezone.now()
             if article.updated_at and article.updated_at < article.published_at:
                 article.updated_at = None  # an "update" from before the story went out
+            try:
+                article.full_clean()
+            except ValidationError as error:
+                outcome.refused.append((article, " ".join(dict.fromkeys(error.messages))))
+                continue
             article.save()
-            if article.is_published():
-                live += 1
-            else:
-                scheduled += 1
-    return live, scheduled
+            outcome.done.append(article)
+    return outcome
 
 
-def articles_unpublish(*, articles: QuerySet[Article]) -> int:
+def articles_unpublish(*, articles: QuerySet[Article]) -> BulkOutcome:
     """Take articles off the public site; they return to draft and their URLs answer 404.
 
-    One save each, so every unpublication is a revision and bumps the version.
+    One save each, so every unpublication is a revision and bumps the version. Only a
+    story that is not published is refused: taking one down must never wait on a flaw
+    elsewhere in it, and going back to draft cannot break any of its rules.
     """
-    count = 0
+    outcome = BulkOutcome()
     with transaction.atomic():
         for article in articles.select_for_update(of=("self",)):
+            if article.status != Article.Status.PUBLISHED:
+                outcome.refused.append((article, "It is not published."))
+                continue
             article.status = Article.Status.DRAFT
             article.save()
-            count += 1
-    return count
+            outcome.done.append(article)
+    return outcome
 
 
 def article_corrections_changed(*, article: Article) -> None:
-    """A correction marks the story as updated at the correction's time."""
-    latest = article.corrections.aggregate(latest=Max("published_at"))["latest"]
+    """A correction marks the story as updated at the correction's time.
+
+    Only corrections from after publication count: an "Updated" earlier than the
+    story itself is nonsense, and the story's validation would refuse every later save.
+    """
+    corrections = article.corrections.all()
+    if article.published_at:
+        corrections = corrections.filter(published_at__gte=article.published_at)
+    latest = corrections.aggregate(latest=Max("published_at"))["latest"]
     if latest and (article.updated_at is None or latest > article.updated_at):
         article.updated_at = latest
         article.save(update_fields=["updated_at", "modified_at"])  # a revision, too

@@ -228,3 +228,54 @@ def test_a_text_file_is_not_accepted_as_a_photo(editor_client):
 
     assert response.status_code == 200
     assert not Image.objects.exists()
+
+
+def test_bulk_publish_publishes_the_valid_stories_and_names_the_refused_ones(editor_client):
+    now = timezone.now()
+    valid = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Valid one")
+    expired = ArticleFactory(
+        status=Article.Status.DRAFT,
+        published_at=None,
+        expires_at=now - timedelta(hours=1),
+        headline="Embargo over <b>already</b>",
+    )
+
+    response = editor_client.post(
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [valid.pk, expired.pk]},
+    )
+
+    assert response.status_code == 302
+    page = editor_client.get(response["Location"])
+    notes = {
+        " ".join(note["class"]): note.get_text()
+        for note in BeautifulSoup(page.content, "html.parser").select("ul.messagelist li")
+    }
+    assert "1 article(s) published." in notes["success"]
+    assert (
+        "“Embargo over <b>already</b>”: A story must expire after it is published."
+        in (notes["warning"])
+    )
+    valid.refresh_from_db()
+    expired.refresh_from_db()
+    assert valid.is_published()
+    assert expired.status == Article.Status.DRAFT
+    assert expired.published_at is None
+
+
+def test_bulk_unpublish_reports_each_story_it_could_not_take_down(editor_client):
+    live = ArticleFactory(headline="Goes back to draft")
+    already = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="A draft")
+
+    response = editor_client.post(
+        "/admin/articles/article/",
+        {"action": "unpublish", "_selected_action": [live.pk, already.pk]},
+        follow=True,
+    )
+
+    text = BeautifulSoup(response.content, "html.parser").select_one("ul.messagelist").get_text()
+    assert "1 article(s) returned to draft." in text
+    assert "1 article(s) not returned to draft" in text
+    assert "“A draft”: It is not published." in text
+    live.refresh_from_db()
+    assert live.status == Article.Status.DRAFT

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Correction, PreviewLink
+from articles.services import article_corrections_changed
 
 from .factories import ArticleFactory, PersonFactory
 from .test_admin import article_form
@@ -64,10 +65,11 @@ def form_data(article, **overrides):
             "body": article.body,
             "status": article.status,
             "version": str(article.version),
-            "published_at_0": article.published_at.strftime("%Y-%m-%d")
+            # The admin reads times in the site's zone: post them as a browser would.
+            "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d")
             if article.published_at
             else "",
-            "published_at_1": article.published_at.strftime("%H:%M:%S")
+            "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S")
             if article.published_at
             else "",
             "bylines-INITIAL_FORMS": "1",
@@ -76,6 +78,25 @@ def form_data(article, **overrides):
             **overrides,
         },
     )
+
+
+def correction_rows(article, *rows, initial=()):
+    """The corrections inline as posted: stored ones first (unchanged), then new (date, text)."""
+    rows = (*((c.published_at, c.text, c.pk) for c in initial), *rows)
+    data = {
+        "corrections-TOTAL_FORMS": str(len(rows)),
+        "corrections-INITIAL_FORMS": str(len(initial)),
+    }
+    for n, (when, text, *pk) in enumerate(rows):
+        local = timezone.localtime(when)
+        data |= {
+            f"corrections-{n}-published_at_0": local.strftime("%Y-%m-%d"),
+            f"corrections-{n}-published_at_1": local.strftime("%H:%M:%S"),
+            f"corrections-{n}-text": text,
+            f"corrections-{n}-article": str(article.pk),
+            f"corrections-{n}-id": str(pk[0]) if pk else "",
+        }
+    return data
 
 
 class TestRoles:
@@ -348,30 +369,26 @@ class TestNoLostEdits:
 class TestCorrections:
     def test_correction_shows_on_the_article_marks_it_updated_and_is_listed(self, editor, client):
         article = ArticleFactory(headline="Bridge opens")
-        data = form_data(
-            article,
-            **{
-                "corrections-TOTAL_FORMS": "1",
-                "corrections-0-published_at_0": "2026-09-12",
-                "corrections-0-published_at_1": "10:00:00",
-                "corrections-0-text": "An earlier version gave the wrong opening day.",
-                "corrections-0-article": str(article.pk),
-            },
-        )
-        # Corrections come after publication; date the story before the correction.
+        # Corrections come after publication: date the story well before, and the
+        # correction from the story's own time, so the test never depends on today.
         Article.objects.filter(pk=article.pk).update(
             published_at=timezone.now() - timedelta(days=120)
         )
-        data = {
-            **data,
-            **{k: v for k, v in form_data(article).items() if k.startswith("published_at")},
-        }
-        data["version"] = str(Article.objects.get(pk=article.pk).version)
+        article.refresh_from_db()
+        corrected = timezone.localtime(article.published_at + timedelta(days=3)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
+        data = form_data(
+            article,
+            **correction_rows(
+                article, (corrected, "An earlier version gave the wrong opening day.")
+            ),
+        )
         assert logged_in(editor).post(change_url(article), data).status_code == 302
 
         page = soup_of(client.get(article.get_absolute_url()))
         corrections = page.find(id="corrections")
-        assert "Correction, 12 September 2026:" in corrections.get_text()
+        assert f"Correction, {corrected:%-d %B %Y}:" in corrections.get_text()
         assert "wrong opening day" in corrections.get_text()
         assert "Updated" in page.find(class_="article__meta").get_text()
 
@@ -382,6 +399,40 @@ class TestCorrections:
         feed = feedparser.parse(client.get("/corrections/rss/").content)
         assert feed.bozo == 0
         assert feed.entries[0].summary == "An earlier version gave the wrong opening day."
+
+    def test_a_correction_dated_before_publication_gets_a_form_error(self, editor):
+        article = ArticleFactory(published_at=timezone.now() - timedelta(days=2))
+        before = article.published_at - timedelta(days=1)
+        data = form_data(article, **correction_rows(article, (before, "Wrong day.")))
+
+        response = logged_in(editor).post(change_url(article), data)
+
+        assert response.status_code == 200
+        errors = soup_of(response).select_one(".inline-group .errorlist")
+        assert "cannot be dated before the story was published" in errors.get_text()
+        assert not article.corrections.exists()
+        article.refresh_from_db()
+        assert article.updated_at is None
+
+    def test_a_correction_from_before_publication_never_locks_the_story(self, editor):
+        article = ArticleFactory(published_at=timezone.now() - timedelta(days=10))
+        # Stored before the rule existed (or by a script): it must not lock the story.
+        old = Correction.objects.create(
+            article=article, published_at=article.published_at - timedelta(days=3), text="Old."
+        )
+        article_corrections_changed(article=article)
+        article.refresh_from_db()
+        assert article.updated_at is None or article.updated_at >= article.published_at
+
+        data = form_data(
+            article, headline="Still editable", **correction_rows(article, initial=[old])
+        )
+        response = logged_in(editor).post(change_url(article), data)
+
+        assert response.status_code == 302, soup_of(response).select(".errorlist")
+        article.refresh_from_db()
+        assert article.headline == "Still editable"
+        assert not article.was_updated
 
     def test_corrections_in_json_ld_and_only_for_published_stories(self, client):
         import json
