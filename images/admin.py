@@ -5,7 +5,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from PIL import Image as PILImage
 
-from . import renditions
 from .forms import ALLOWED_FORMATS, ImageAdminForm
 from .models import Image, Licence
 from .services import image_saved
@@ -72,7 +71,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def thumbnail(self, image):
-        url = renditions.thumbnail_url(image)
+        url = image.thumbnail_url
         if url is None:
             return "Processing…"
         return format_html(

@@ -224,6 +224,11 @@ class Image(models.Model):
         return renditions.public_file(self)
 
     @property
+    def thumbnail_url(self) -> str | None:
+        """A small square rendition for admin lists, never the original; None until built."""
+        return renditions.thumbnail_url(self)
+
+    @property
     def is_usable(self) -> bool:
         return self.usable_until is None or self.usable_until >= timezone.localdate()
 
