@@ -1,16 +1,23 @@
 """Safe uploads, renditions, focal points and rights that expire."""
 
+import importlib
 import io
+import json
 import struct
 import zlib
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -73,8 +80,9 @@ def image_change_form(client, image) -> dict:
 
 
 def media_files(settings):
-    root = settings.MEDIA_ROOT
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+    """Every stored file, public or private."""
+    roots = [settings.MEDIA_ROOT, Path(storages["originals"].path(""))]
+    return [path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()]
 
 
 class TestSafeUploads:
@@ -132,7 +140,7 @@ def build(image) -> dict[str, PILImage.Image]:
     image.refresh_from_db()
     opened = {}
     for name in renditions.names(image, image.renditions_key):
-        with image.file.storage.open(name) as file:
+        with default_storage.open(name) as file:
             picture = PILImage.open(file)
             picture.load()
         opened[name.rsplit("/", 1)[1]] = picture
@@ -180,7 +188,9 @@ class TestRenditions:
         for name, picture in build(image).items():
             assert not picture.getexif(), name
             assert "exif" not in picture.info, name
-        with image.file.open() as kept:  # the original stays as uploaded, for editors
+        # The original stays as uploaded, for editors, in the private storage only.
+        assert not default_storage.exists(image.file.name)
+        with storages["originals"].open(image.file.name) as kept:
             assert PILImage.open(kept).getexif().get_ifd(0x8825)
 
     def test_the_focal_point_moves_the_crop(self):
@@ -197,7 +207,7 @@ class TestRenditions:
 
         assert centred.getpixel((300, 160))[2] > 150, "a centred crop misses the subject"
         assert focused.getpixel((300, 160))[0] > 150, "the focal point brings it in"
-        storage, folder = image.file.storage, f"renditions/{image.pk}"
+        storage, folder = default_storage, f"renditions/{image.pk}"
         leftovers = [
             name
             for key in storage.listdir(folder)[0]
@@ -267,12 +277,12 @@ class TestPages:
         assert (og["og:image:width"], og["og:image:height"]) == ("1200", "628")
 
     def test_an_expired_photo_vanishes_everywhere(self, client):
-        article = ArticleFactory(headline="Ferry returns")
+        article = ArticleFactory(headline="Ferry returns", main_image__renditions=True)
         Image.objects.filter(pk=article.main_image_id).update(
             usable_until=timezone.localdate() - timedelta(days=1)
         )
         url = article.get_absolute_url()
-        file_url = article.main_image.file.url
+        file_url = renditions.public_file(article.main_image).url
 
         page = soup(client, url)
         assert page.find("figure") is None, "no photo rather than a broken one"
@@ -285,7 +295,9 @@ class TestPages:
         assert file_url not in client.get("/sitemap-articles.xml").content.decode()
 
     def test_a_photo_is_shown_through_its_last_day(self, client):
-        article = ArticleFactory(main_image__usable_until=timezone.localdate())
+        article = ArticleFactory(
+            main_image__usable_until=timezone.localdate(), main_image__renditions=True
+        )
         assert soup(client, article.get_absolute_url()).find("figure")
 
 
@@ -374,7 +386,7 @@ class TestReviewedEdgeCases:
         for candidate in card["srcset"].split(", "):
             url = candidate.split()[0]
             media_prefix = "/" + settings.MEDIA_URL.strip("/") + "/"
-            assert image.file.storage.exists(url.removeprefix(media_prefix)), url
+            assert default_storage.exists(url.removeprefix(media_prefix)), url
 
     def test_the_uploaded_original_is_not_linked_once_renditions_exist(self, client):
         exif = PILImage.Exif()
@@ -405,3 +417,157 @@ class TestReviewedEdgeCases:
     def test_our_own_pixel_limit_applies_below_pillows(self, editor_client):
         response = upload(editor_client, png_header_only(8_000, 8_000))  # 64 MP
         assert "8000 × 8000 pixels; the limit is 60 megapixels" in response.content.decode()
+
+
+def media_get(client, name: str):
+    """What the site's own media route answers for a stored name."""
+    return client.get("/" + settings.MEDIA_URL.strip("/") + "/" + name)
+
+
+def gps_jpeg(size=(1600, 900)) -> bytes:
+    exif = PILImage.Exif()
+    exif[0x8825] = {1: "N", 2: (55.0, 45.0, 0.0), 3: "E", 4: (37.0, 37.0, 0.0)}
+    return jpeg(size=size, exif=exif.tobytes())
+
+
+class TestOriginalsStayPrivate:
+    """Originals keep GPS and camera data and may belong to drafts: only renditions are
+    public, and a photo without them is shown nowhere public."""
+
+    def test_no_media_url_answers_with_an_uploaded_original(
+        self, editor_client, client, settings, django_capture_on_commit_callbacks
+    ):
+        settings.SERVE_MEDIA = True
+        with django_capture_on_commit_callbacks(execute=True):  # renditions, as after upload
+            assert upload(editor_client, gps_jpeg()).status_code == 302
+        image = Image.objects.get()
+        name = image.file.name
+
+        for path in (name, f"renditions/../{name}", "images/", name.removeprefix("images/")):
+            assert media_get(client, path).status_code == 404, path
+        rendition = media_get(client, renditions.public_file(image).name)
+        assert rendition.status_code == 200, "the route itself serves renditions"
+        assert rendition["Content-Type"] == "image/jpeg"
+        served = PILImage.open(io.BytesIO(b"".join(rendition.streaming_content)))
+        assert served.format == "JPEG" and not served.getexif()
+
+    def test_the_media_route_is_silent_unless_media_serving_is_on(self, client, settings):
+        image = ImageFactory(renditions=True)
+        settings.SERVE_MEDIA = False
+        assert media_get(client, renditions.public_file(image).name).status_code == 404
+
+    def test_a_drafts_photo_is_reachable_by_no_public_url(self, client, settings):
+        settings.SERVE_MEDIA = True
+        draft = ArticleFactory(
+            status="draft", published_at=None, main_image__file__from_file=io.BytesIO(gps_jpeg())
+        )
+        image = draft.main_image
+
+        assert client.get(draft.get_absolute_url()).status_code == 404
+        assert media_get(client, image.file.name).status_code == 404
+        assert client.get(image.file.url).status_code == 404
+        assert not (settings.MEDIA_ROOT / image.file.name).exists()
+
+    def test_a_photo_without_renditions_is_shown_nowhere_public(self, client):
+        article = ArticleFactory(headline="Bridge reopens", main_image__caption="Cars again")
+        image = article.main_image
+        assert not image.renditions_key
+        original = image.file.name.rsplit("/", 1)[1]
+
+        page = soup(client, article.get_absolute_url())
+        assert [img["src"] for img in page.find_all("img")] == ["/static/img/logo.svg"]
+        assert page.find("figure") is None, "no caption or credit for a photo not shown"
+        assert page.find("meta", property="og:image") is None
+        linked_data = [
+            json.loads(s.string) for s in page.select("script[type='application/ld+json']")
+        ]
+        assert "image" not in next(d for d in linked_data if d["@type"] == "NewsArticle")
+        for path in ("/", "/news/", article.section.get_absolute_url(), "/rss/", "/atom/"):
+            body = client.get(path).content.decode()
+            assert original not in body and "/images/" not in body, path
+        feed = feedparser.parse(client.get("/rss/").content)
+        assert not [link for link in feed.entries[0].links if link.rel == "enclosure"]
+        assert "media_content" not in feed.entries[0]
+        sitemap = client.get("/sitemap-articles.xml").content.decode()
+        assert article.get_absolute_url() in sitemap, "the story is listed, its photo not"
+        assert "image:image" not in sitemap and original not in sitemap
+
+
+class TestOriginalsInTheAdmin:
+    def test_list_thumbnails_are_small_renditions_or_a_processing_note(self, editor_client):
+        built = ArticleFactory(main_image__caption="Built", main_image__renditions=True)
+        waiting = ArticleFactory(main_image__caption="Waiting")
+
+        for page in ("/admin/images/image/", "/admin/articles/article/"):
+            rows = BeautifulSoup(editor_client.get(page).content, "html.parser").select(
+                "#result_list tbody tr"
+            )
+            by_photo = {
+                row.find("img")["src"] if row.find("img") else row.get_text(): row for row in rows
+            }
+            thumbnails = [src for src in by_photo if src.startswith("/")]
+            assert thumbnails == [
+                f"/media/renditions/{built.main_image_id}/"
+                f"{built.main_image.renditions_key}/square-160.jpg"
+            ], page
+            assert any("Processing" in text for text in by_photo), page
+            assert waiting.main_image.file.name.rsplit("/", 1)[1] not in str(rows), page
+
+    def test_the_original_is_shown_to_editors_only_and_never_cached(
+        self, editor_client, django_user_model
+    ):
+        original = gps_jpeg(size=(320, 200))
+        image = ImageFactory(file__from_file=io.BytesIO(original), file__filename="gps.jpg")
+        url = f"/admin/images/image/{image.pk}/original/"
+        intern = django_user_model.objects.create_user(username="intern", is_staff=True)
+        reader = django_user_model.objects.create_user(username="reader")
+
+        client = Client()  # editor_client is the default client, signed in
+        assert client.get(url).status_code == 302, "anonymous: to the sign-in page"
+        client.force_login(reader)
+        assert client.get(url).status_code == 302, "not staff: to the sign-in page"
+        client.force_login(intern)
+        assert client.get(url).status_code == 403, "staff without images.view_image"
+        response = editor_client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/jpeg"
+        assert "private" in response["Cache-Control"]
+        assert b"".join(response.streaming_content) == original
+
+    def test_the_change_form_shows_the_original_through_the_admin_only(self, editor_client):
+        image = ImageFactory(renditions=True)
+        page = BeautifulSoup(
+            editor_client.get(f"/admin/images/image/{image.pk}/change/").content, "html.parser"
+        )
+        private = f"/admin/images/image/{image.pk}/original/"
+
+        assert page.select_one(".focal-picker img")["src"] == private
+        assert page.find("a", href=private, string=image.file.name)
+        assert image.file.name.rsplit("/", 1)[1] not in str(page).replace(image.file.name, "")
+        assert "/media/images/" not in str(page)
+
+
+class TestMovingOriginals:
+    @pytest.fixture
+    def migration(self):
+        return importlib.import_module("images.migrations.0007_originals_private_storage")
+
+    def test_originals_move_out_of_the_public_storage_under_the_same_names(self, migration):
+        image = ImageFactory(file__from_file=io.BytesIO(gps_jpeg()), file__filename="old.jpg")
+        name, private = image.file.name, storages["originals"]
+        with private.open(name) as file:  # where an installation before the move kept it
+            assert default_storage.save(name, file) == name
+        private.delete(name)
+
+        migration.originals_to_private_storage(django_apps, None)
+
+        assert not default_storage.exists(name)
+        image.refresh_from_db()
+        assert image.file.name == name
+        with image.file.open() as moved:
+            assert PILImage.open(moved).getexif().get_ifd(0x8825)
+
+    def test_moving_is_a_no_op_without_photos(self, settings, migration):
+        migration.originals_to_private_storage(django_apps, None)
+        migration.originals_back_to_default_storage(django_apps, None)
+        assert media_files(settings) == []
