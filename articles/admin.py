@@ -249,9 +249,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def thumbnail(self, article):
         if not article.main_image:
             return "—"
+        if (url := article.main_image.thumbnail_url) is None:
+            return "Processing…"  # a small rendition, never the full-size original
         return format_html(
-            '<img src="{}" alt="" width="64" style="height:auto;border-radius:2px">',
-            article.main_image.file.url,
+            '<img src="{}" alt="" width="64" height="64" style="border-radius:2px">', url
         )
 
     @admin.display(description="Status", ordering="status")
