@@ -104,6 +104,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One shared cache for every app server when CACHE_URL or REDIS_URL is set.
 if cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", default=""):
     CACHES = {"default": env.cache_url_config(cache_url)}
+    if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        # A Redis that hangs must not hold every request: fail fast, and the callers
+        # that can do without the cache (quotas, counters) carry on without it.
+        CACHES["default"].setdefault("OPTIONS", {}).update(
+            socket_connect_timeout=1, socket_timeout=1
+        )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
