@@ -12,6 +12,11 @@ from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFacto
 pytestmark = pytest.mark.django_db
 
 
+def renditions_of(image) -> str:
+    """Where a photo's public files are: its renditions, never the uploaded original."""
+    return f"/media/renditions/{image.pk}/{image.renditions_key}/"
+
+
 @pytest.fixture
 def world():
     return SectionFactory(name="World", slug="world", position=0)
@@ -30,6 +35,7 @@ def published(world):
         authors=[author],
         tags=["Shipping", "Labour"],
         updated_at=timezone.now(),
+        main_image__renditions=True,
     )
 
 
@@ -105,7 +111,7 @@ class TestHome:
 
         top = soup.find("article", class_="top-story")
         assert top.find("h2").get_text(strip=True) == published.headline
-        assert top.find("img")["src"] == published.main_image.file.url
+        assert top.find("img")["src"].startswith(renditions_of(published.main_image))
         block = soup.find("section", class_="section-block")
         assert block.find("h2").get_text(strip=True) == "World"
         assert other.headline in block.get_text()
@@ -115,7 +121,10 @@ class TestHome:
 
     def test_pinned_story_leads_the_home_page(self, client, html, published):
         pinned = ArticleFactory(
-            headline="Pinned story", is_pinned=True, published_at=timezone.now() - timedelta(days=3)
+            headline="Pinned story",
+            is_pinned=True,
+            published_at=timezone.now() - timedelta(days=3),
+            main_image__renditions=True,
         )
         soup = html(client.get("/"))
         assert soup.find("article", class_="top-story").h2.get_text(strip=True) == pinned.headline
@@ -158,6 +167,7 @@ class TestArticlePage:
         image = ImageFactory(
             licence=Licence.objects.get(name="All rights reserved"),
             copyright_holder="Harbour Pictures Ltd",
+            renditions=True,
         )
         article = ArticleFactory(section=world, main_image=image, main_image_caption="Our caption")
 
@@ -269,18 +279,20 @@ class TestListings:
         card = soup.find("article", class_="card")
         assert card.find("h2").get_text(strip=True) == published.headline
         assert card.find(class_="card__lead").get_text() == published.lead
-        assert card.find("img")["src"] == published.main_image.file.url
+        assert card.find("img")["src"].startswith(renditions_of(published.main_image))
         assert card.find("time")["datetime"] == published.published_at.isoformat()
 
     def test_opinion_cards_show_the_columnist(self, client, html):
         opinion = SectionFactory(name="Opinion", slug="opinion", shows_columnists=True)
-        columnist = PersonFactory(name="Ines Okafor", photo=ImageFactory())
+        columnist = PersonFactory(name="Ines Okafor", photo=ImageFactory(renditions=True))
         ArticleFactory(section=opinion, authors=[columnist])
 
         card = html(client.get("/opinion/")).find("article", class_="card")
 
         assert card.find(class_="columnist__name").get_text() == "Ines Okafor"
-        assert card.select_one(".columnist__photo img")["src"] == columnist.photo.file.url
+        assert card.select_one(".columnist__photo img")["src"].startswith(
+            renditions_of(columnist.photo)
+        )
 
     def test_sections_are_paginated_and_bad_pages_are_404(self, client, html, world):
         ArticleFactory.create_batch(25, section=world)
