@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from lxml import etree
 
@@ -20,6 +21,7 @@ def story():
         authors=[PersonFactory(name="Ana Costa", slug="ana-costa")],
         tags=["Storms", "Transport"],
         body='<p>Boats sail again. <a href="/world/">More world news</a></p>',
+        main_image__renditions=True,
     )
 
 
@@ -78,9 +80,11 @@ def test_every_feed_parses_and_carries_full_items(client, story, hidden, path):
     assert "Boats sail again." in content
     assert 'href="http://example.com/world/"' in content
     enclosure = next(link for link in entry.links if link.rel == "enclosure")
-    assert enclosure.href == f"http://example.com{story.main_image.file.url}"
+    shared = story.main_image.shared_file  # a rendition without metadata, not the original
+    assert enclosure.href == f"http://example.com/media/{shared.name}"
+    assert shared.name.startswith("renditions/") and shared.name.endswith("original-640.jpg")
     assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == story.main_image.file.size
+    assert int(enclosure.length) == default_storage.size(shared.name)
     media = entry.media_content[0]
     assert media["url"] == enclosure.href
     assert entry.media_credit[0]["content"] == story.main_image.credit_text

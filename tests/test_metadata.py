@@ -20,6 +20,7 @@ def article():
         authors=[PersonFactory(name="Lena Fischer", slug="lena-fischer")],
         editor=PersonFactory(name="Omar Haddad", slug="omar-haddad", role="editor"),
         tags=["Ports", "Labour"],
+        main_image__renditions=True,
     )
 
 
@@ -55,7 +56,8 @@ def test_article_json_ld_describes_the_news_article(client, html, article):
     image = data["image"][0]
     photo = article.main_image
     assert image["@type"] == "ImageObject"
-    assert image["url"] == f"http://example.com{photo.file.url}"
+    assert image["url"] == f"http://example.com/media/{photo.shared_file.name}"
+    assert "/renditions/" in image["url"], "never the uploaded original"
     assert (image["width"], image["height"]) == (photo.width, photo.height)
     assert image["creditText"] == photo.credit_text
     assert image["copyrightNotice"] == "© Ada Lindqvist"
@@ -107,8 +109,9 @@ def test_article_open_graph_and_twitter_card(client, html, article):
     assert og["og:type"] == "article"
     assert og["og:title"] == article.headline
     assert og["og:url"] == f"http://example.com{article.get_absolute_url()}"
-    assert og["og:image"] == f"http://example.com{photo.file.url}"
-    assert (og["og:image:width"], og["og:image:height"]) == (str(photo.width), str(photo.height))
+    renditions = f"http://example.com/media/renditions/{photo.pk}/{photo.renditions_key}/"
+    assert og["og:image"] == renditions + "social-640.jpg"  # 1.91:1, no wider than the photo
+    assert (og["og:image:width"], og["og:image:height"]) == ("640", "335")
     assert og["article:section"] == "Business"
     assert twitter["twitter:card"] == "summary_large_image"
     assert twitter["twitter:image:alt"] == photo.alt_text

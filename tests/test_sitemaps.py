@@ -30,7 +30,9 @@ def xml(client, url):
 @pytest.fixture
 def content():
     author = PersonFactory(name="Ada Brook", slug="ada-brook")
-    story = ArticleFactory(headline="Bridge reopens", authors=[author], tags=["Bridges"])
+    story = ArticleFactory(
+        headline="Bridge reopens", authors=[author], tags=["Bridges"], main_image__renditions=True
+    )
     old = ArticleFactory(headline="Old story", published_at=timezone.now() - timedelta(days=5))
     draft = ArticleFactory(
         headline="Draft", status=Article.Status.DRAFT, published_at=None, tags=["Secret"]
@@ -79,7 +81,9 @@ def test_article_entries_carry_lastmod_and_their_photo(client, content):
 
     assert entry.findtext("sm:lastmod", namespaces=NS).startswith(f"{story.published_at:%Y-%m-%d}")
     image = entry.find("image:image", namespaces=NS)
-    assert image.findtext("image:loc", namespaces=NS).endswith(story.main_image.file.url)
+    shared = story.main_image.shared_file  # a rendition without metadata, not the original
+    assert image.findtext("image:loc", namespaces=NS) == f"http://example.com/media/{shared.name}"
+    assert shared.name.startswith(f"renditions/{story.main_image_id}/")
     assert image.findtext("image:caption", namespaces=NS) == story.caption
     assert image.findtext("image:license", namespaces=NS) == story.main_image.licence.url
 
