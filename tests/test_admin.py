@@ -33,12 +33,17 @@ def test_article_change_page_uses_the_rich_text_editor(editor_client):
 
 
 def test_article_changelist_shows_thumbnail_byline_and_status(editor_client):
-    article = ArticleFactory(authors=[PersonFactory(name="Lena Fischer")])
+    article = ArticleFactory(
+        authors=[PersonFactory(name="Lena Fischer")], main_image__renditions=True
+    )
+    image = article.main_image
 
     soup = BeautifulSoup(editor_client.get("/admin/articles/article/").content, "html.parser")
     row = soup.select_one("#result_list tbody tr")
 
-    assert row.find("img")["src"] == article.main_image.file.url
+    # A small rendition, not the full-size original with its camera metadata.
+    small = f"/media/renditions/{image.pk}/{image.renditions_key}/square-160.jpg"
+    assert row.find("img")["src"] == small
     assert "Lena Fischer" in row.get_text()
     assert "Published" in row.get_text()
 
