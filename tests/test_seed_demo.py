@@ -1,7 +1,7 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Correction
@@ -36,9 +36,13 @@ def test_seed_demo_is_idempotent_and_prints_a_working_login(client):
     assert "Editor login" in first
     for username in ("editor", "author"):
         password = second.split(f"username: {username}  password: ")[1].split()[0]
-        user = authenticate(username=username, password=password)
-        assert user.is_staff
-    assert authenticate(username="editor", password=password) is None  # the author's password
+        response = client.post(
+            "/admin/login/?next=/admin/", {"username": username, "password": password}
+        )
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+        client.logout()
+    wrong = client.post("/admin/login/", {"username": "editor", "password": password})
+    assert wrong.status_code == 200 and "_auth_user_id" not in client.session  # the author's
     assert get_user_model().objects.get(username="editor").has_perm("articles.publish_article")
     assert not get_user_model().objects.get(username="author").has_perm("articles.publish_article")
 
