@@ -65,7 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Django's, serving flat pages through our view, which never marks editors' text safe.
+    "articles.flatpages.FlatpageFallbackMiddleware",
     # Records who made each article revision.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: answers locked-out sign-ins.

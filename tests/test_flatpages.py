@@ -6,16 +6,6 @@ from django.contrib.sites.models import Site
 
 pytestmark = pytest.mark.django_db
 
-DJANGO_FALLBACK = "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware"
-OUR_FALLBACK = "articles.flatpages.FlatpageFallbackMiddleware"
-
-
-@pytest.fixture(autouse=True)
-def served_by_our_view(settings):
-    """Until settings.MIDDLEWARE names our fallback (then this changes nothing)."""
-    settings.MIDDLEWARE = [OUR_FALLBACK if m == DJANGO_FALLBACK else m for m in settings.MIDDLEWARE]
-    assert OUR_FALLBACK in settings.MIDDLEWARE
-
 
 SCRIPT_TITLE = "<script>alert(1)</script> & Co"
 REFRESH = '0;url=https://example.org/" http-equiv="refresh" x="'
