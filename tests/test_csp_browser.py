@@ -31,7 +31,10 @@ def test_reader_pages_and_the_story_form_run_with_no_csp_violation(
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
 
         def violations_on(path: str) -> list[str]:
-            page.goto(live_server.url + path)
+            response = page.goto(live_server.url + path)
+            policy = response.headers["content-security-policy"]  # enforced, not report-only
+            directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+            assert "'unsafe-inline'" not in directives["script-src"]
             page.wait_for_load_state("networkidle")
             return page.evaluate("window.cspViolations")
 
