@@ -3,7 +3,8 @@ import os
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.test import override_settings
 
 
 def pytest_sessionstart(session):
@@ -53,3 +54,18 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def cache_down():
+    """The shared cache is Redis on a loopback port where nothing listens: a real outage."""
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    # override_settings makes Django drop its cache connections, so the new one is used.
+    with override_settings(CACHES=unreachable):
+        assert caches["default"].__class__.__name__ == "RedisCache"
+        yield

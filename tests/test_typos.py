@@ -4,9 +4,8 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import DataError, IntegrityError, connection, transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article
@@ -195,21 +194,6 @@ def test_postgresql_is_never_handed_text_it_cannot_store(client, article, field,
     response = send(client, with_unstorable(article, field, char))
 
     assert_refused(response, 400, "")
-
-
-@pytest.fixture
-def cache_down():
-    """The shared cache is Redis on a loopback port where nothing listens: a real outage."""
-    unreachable = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-        }
-    }
-    # override_settings makes Django drop its cache connections, so the new one is used.
-    with override_settings(CACHES=unreachable):
-        assert caches["default"].__class__.__name__ == "RedisCache"
-        yield
 
 
 def test_a_report_is_kept_while_the_cache_is_down(client, article, cache_down, caplog):
