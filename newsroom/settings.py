@@ -114,6 +114,20 @@ if cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", default
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (photo renditions) goes to Celery workers through this broker (Redis),
+# so workers can run on any machine. Without one, tasks run in-process once the request's
+# transaction commits: `make serve` and the tests need nothing but Python.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# A task is acknowledged once done, so one whose worker dies is run again by another;
+# each worker takes one at a time, as a rendition build keeps a core busy for seconds.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+
 AUTH_USER_MODEL = "authors.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a sign-in while its account or its address is locked out.
