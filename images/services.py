@@ -42,9 +42,14 @@ def images_renditions_build(
 
 
 def image_saved(*, image: Image) -> None:
-    """After an upload or a new focal point: renditions once the row is committed."""
+    """After an upload or a new focal point: the renditions are queued once the row is
+    committed, and the editor's request returns at once. The photo stays off the site
+    (it has no renditions) until a worker has built them."""
+    # The task module imports this one: imported here, when the cycle is complete.
+    from .tasks import image_renditions_build_task
+
     if image.renditions_key != renditions.rendition_key(image):
-        transaction.on_commit(lambda: image_renditions_build(image=image))
+        transaction.on_commit(lambda: image_renditions_build_task.delay(image.pk))
 
 
 def _record(image: Image) -> None:
