@@ -40,6 +40,9 @@ DEFAULT_ARTICLES = 300
 DRAFTS = 6
 SCHEDULED = 5
 DAYS = 90
+STORIES_A_DAY = 30
+# Articles built and inserted at a time: bounds memory for a 100 000-story archive.
+CHUNK = 2000
 
 PHOTO_SOURCES = [
     # (source name, source URL, licence name)
@@ -183,22 +186,40 @@ class Command(BaseCommand):
         return people
 
     def seed_articles(self, sections, people, photos, *, total):
+        """Bulk-insert the missing articles in chunks, so memory stays flat at any size.
+
+        Returns (pk, published_at) of each new story: enough for views and corrections.
+        """
         existing = Article.objects.count()
         if existing >= total:
             return []
         now = timezone.now()
+        # A big archive spans years (some STORIES_A_DAY), as a real newsroom's does;
+        # the demo size keeps its three busy months.
+        days = max(DAYS, total // STORIES_A_DAY)
+        tags = {tag.name: tag for tag in Tag.objects.all()}
+        created = []
+        for start in range(existing, total, CHUNK):
+            stop = min(start + CHUNK, total)
+            created += self.seed_chunk(
+                range(start, stop), sections, people, photos, tags, now=now, days=days, total=total
+            )
+            if total - existing > CHUNK:
+                self.stdout.write(f"Articles: {stop - existing} of {total - existing}")
+        return created
+
+    def seed_chunk(self, indexes, sections, people, photos, tags, *, now, days, total):
         writers = [p for p in people if p.role != Person.Role.EDITOR]
         columnists = writers[-3:]
         reporters = writers[:-3]
         editors = [p for p in people if p.role != Person.Role.AUTHOR]
-        to_create = range(existing, total)
         articles, bylines, tag_names = [], [], []
-        for index in to_create:
+        for index in indexes:
             rng = random.Random(index)
             section = rng.choice(sections)
             headline = demo_text.headline(rng, section.slug)
             # Squared, so stories cluster in the last days as on a real site.
-            published_at = now - timedelta(minutes=5 + int(DAYS * 24 * 60 * rng.random() ** 2))
+            published_at = now - timedelta(minutes=5 + int(days * 24 * 60 * rng.random() ** 2))
             status = Article.Status.PUBLISHED
             if index % (total // DRAFTS or 1) == 1:
                 status = rng.choice([Article.Status.DRAFT, Article.Status.REVIEW])
@@ -217,14 +238,13 @@ class Command(BaseCommand):
             )
             if published_at and published_at < now and rng.random() < 0.12:
                 article.updated_at = min(now, published_at + timedelta(hours=rng.randint(1, 20)))
+            article.derive_fields()  # bulk_create() does not call save()
             writers_pool = columnists if section.shows_columnists else reporters
             authors = rng.sample(writers_pool, 2 if rng.random() < 0.15 else 1)
             articles.append(article)
             bylines.append(authors)
             tag_names.append(demo_text.tags_for(rng, section.slug))
 
-        for article in articles:
-            article.derive_fields()  # bulk_create() does not call save()
         created = Article.objects.bulk_create(articles, batch_size=500)
         Byline.objects.bulk_create(
             [
@@ -232,33 +252,32 @@ class Command(BaseCommand):
                 for article, authors in zip(created, bylines, strict=True)
                 for position, person in enumerate(authors)
             ],
-            batch_size=1000,
+            batch_size=2000,
         )
-        tags = {}
-        for name in sorted({name for names in tag_names for name in names}):
+        for name in sorted({name for names in tag_names for name in names} - tags.keys()):
             tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
         TaggedArticle.objects.bulk_create(
             [
-                TaggedArticle(content_object=article, tag=tags[name])
+                TaggedArticle(content_object_id=article.pk, tag_id=tags[name].pk)
                 for article, names in zip(created, tag_names, strict=True)
                 for name in names
             ],
-            batch_size=1000,
+            batch_size=2000,
         )
-        return created
+        return [(article.pk, article.published_at) for article in created]
 
     def seed_views(self, articles):
         """A week of invented readership, so “Popular” and “Now reading” have something to say."""
         rng = random.Random(99)
         now = timezone.now()
-        visible = [a for a in articles if a.published_at and a.published_at <= now]
+        visible = [(pk, at) for pk, at in articles if at and at <= now]
         rows = {}
-        for article in rng.sample(visible, min(len(visible), 120)):
-            age_hours = int((now - article.published_at).total_seconds() // 3600)
+        for pk, published_at in rng.sample(visible, min(len(visible), 120)):
+            age_hours = int((now - published_at).total_seconds() // 3600)
             for _ in range(rng.randint(1, 12)):
                 hours_ago = rng.randint(0, min(age_hours, 24 * 7))
                 hour = HourlyViews.bucket(now - timedelta(hours=hours_ago))
-                rows[(article.pk, hour)] = rng.randint(5, 400)
+                rows[(pk, hour)] = rng.randint(5, 400)
         HourlyViews.objects.bulk_create(
             [
                 HourlyViews(article_id=pk, hour=hour, views=views)
@@ -282,8 +301,10 @@ class Command(BaseCommand):
     def seed_corrections(self, articles):
         rng = random.Random(5)
         now = timezone.now()
-        visible = [a for a in articles if a.published_at and a.published_at < now]
-        for article in rng.sample(visible, min(4, len(visible))):
+        visible = [pk for pk, at in articles if at and at < now]
+        # A few for the demo; about one in five hundred stories in a big archive.
+        picked = rng.sample(visible, min(max(4, len(visible) // 500), len(visible)))
+        for article in Article.objects.filter(pk__in=picked).order_by("pk"):
             correction = Correction.objects.create(
                 article=article,
                 published_at=article.published_at + (now - article.published_at) / 2,
