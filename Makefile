@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint format clean
+.PHONY: serve test lint format clean prod prod-start prod-stop
 
 serve: $(VENV)/.installed .env
 	$(BIN)/python manage.py migrate --noinput
@@ -36,5 +36,18 @@ $(VENV)/.installed: pyproject.toml
 		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 	@echo "Wrote .env with a fresh local DJANGO_SECRET_KEY."
 
+# The production stack on this machine (deploy/prod.py): nginx on 127.0.0.1:8080 in front
+# of two gunicorn app servers (8001, 8002) and a Celery worker, on the machine's PostgreSQL
+# and Redis. `make prod` stops it all on Ctrl+C; prod-start returns once it is healthy and
+# prod-stop stops it. Ports, database and Redis: see deploy/prod.py.
+prod: $(VENV)/.installed
+	$(BIN)/python deploy/prod.py run
+
+prod-start: $(VENV)/.installed
+	$(BIN)/python deploy/prod.py start
+
+prod-stop:
+	$(BIN)/python deploy/prod.py stop
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles run .pytest_cache .ruff_cache

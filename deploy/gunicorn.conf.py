@@ -1,0 +1,31 @@
+"""gunicorn for the app servers: `gunicorn -c deploy/gunicorn.conf.py newsroom.wsgi`.
+
+Every value can be set from the environment, so one file serves `make prod`, the
+containers and the tests.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: pages are rendered on the CPU and the proxy buffers slow clients, so a
+# worker per core (plus one for the time spent waiting on the database) keeps them busy.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+# Longer than the proxy's read timeout would be useless: nginx has given up by then.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 20))
+# nginx keeps connections to the app servers open (upstream keepalive): hold them longer
+# than it does, so nginx never reuses a connection this side just closed.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
+# Recycle workers now and then so a slow leak never grows without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+max_requests_jitter = max_requests // 10
+# Workers' heartbeat files in memory: a busy disk must not get them killed as hung.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# The reader's address as the proxy saw it, and the time taken in microseconds.
+access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s"'
