@@ -14,4 +14,6 @@ COPY . .
 RUN DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     python manage.py collectstatic --noinput --verbosity 0
 EXPOSE 8000
-CMD ["gunicorn", "newsroom.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# An app server (deploy/gunicorn.conf.py: GUNICORN_WORKERS etc.); the worker runs
+# `celery -A newsroom worker` from the same image (docker-compose.yml).
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "newsroom.wsgi"]
