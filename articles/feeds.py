@@ -114,6 +114,7 @@ class ArticleFeed(Feed):
         return (
             self.articles(obj)
             .for_cards()
+            .defer("search_vector")  # the search index: kilobytes a story, never printed
             .select_related("main_image__licence")
             .prefetch_related("tags")[:FEED_SIZE]
         )

@@ -25,6 +25,9 @@ from .services import article_view_record
 from .sitemaps import SITEMAPS
 
 PAGE_SIZE = 20
+# Columns a page never prints: the search index (kilobytes a row) and, on cards, the body.
+NOT_PRINTED = ("search_vector",)
+NOT_ON_CARDS = ("body", "search_vector")
 
 
 class PublishedArticlesMixin:
@@ -33,12 +36,12 @@ class PublishedArticlesMixin:
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        return Article.objects.published().for_cards().defer(*NOT_ON_CARDS)
 
 
 @require_safe
 def home(request):
-    articles = Article.objects.published()
+    articles = Article.objects.published().defer(*NOT_ON_CARDS)
     top_story = articles.for_cards().top_story()
     blocks = articles.filter(section__show_in_navigation=True).for_cards()
     if top_story:
@@ -83,6 +86,7 @@ def article_page(articles):
     """Everything the article page prints, in a fixed number of queries."""
     return (
         articles.for_cards()
+        .defer(*NOT_PRINTED)
         .select_related("editor", "main_image__licence")
         .prefetch_related("tags", "corrections")
     )
@@ -259,7 +263,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     page_obj = None
     if query:
-        results = Article.objects.published().for_cards().search(query)
+        results = Article.objects.published().for_cards().defer(*NOT_ON_CARDS).search(query)
         page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "articles/search.html", {"query": query, "page_obj": page_obj})
 
