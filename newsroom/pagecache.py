@@ -1,0 +1,335 @@
+"""Whole public pages in the shared cache, and the Cache-Control header of every response.
+
+One middleware decides for the whole site. An anonymous GET or HEAD is answered from
+the shared cache when it can be: a 304 from the page's ETag before anything renders, the
+stored page, or a render that only one request per page does at a time while the others
+wait for it. Signed-in visitors, unsafe methods and anything a view marked itself (the
+admin, preview links, the beacons) are never stored and are sent `private, no-store`.
+
+Invalidation is by a version kept in the shared cache: every key holds it, so one write
+(`content_changed()`, called by the services and admin saves that change public content)
+retires every stored page on every app server at once. Changes that need no editor (a
+scheduled story going out or expiring, a photo's rights running out at midnight) are
+found by one query, cached beside the version: no cached page, proxy copy or 304 outlives
+the next of them, since its time is part of every key and caps every lifetime.
+"""
+
+import hashlib
+import logging
+import time
+import uuid
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import parse_etags, parse_http_date_safe
+
+from .quotas import CACHE_UNREACHABLE
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # The app's own copy: exact (the version retires it), so it may live long; the
+    # blocks that move by themselves (Popular, Now reading) refresh at this pace.
+    # 0 stores no page: only the headers are sent.
+    "SECONDS": 300,
+    # Copies nobody can retire early: the proxy's micro-cache and the reader's browser.
+    "PROXY_SECONDS": 10,
+    "BROWSER_SECONDS": 5,
+    "STALE_WHILE_REVALIDATE": 30,
+    "STALE_IF_ERROR": 24 * 60 * 60,
+}
+VERSION_KEY = "pages:version"
+HORIZON_KEY = "pages:horizon"
+# A render longer than this loses its lock, and the next request renders too.
+LOCK_SECONDS = 10
+POLL_SECONDS = 0.02
+# Statuses that are the same for every reader: a story, a moved story, a missing one.
+SHARED_STATUSES = {200, 301, 404, 410}
+# A stored "pass": this address answered with something not to share (a private page,
+# an error), so requests for it go straight to the view instead of queueing on the lock.
+PASS = "pass"
+PASS_SECONDS = 30
+
+
+def conf(name: str):
+    return getattr(settings, "PAGE_CACHE", {}).get(name, DEFAULTS[name])
+
+
+def content_changed() -> None:
+    """Something readers see has changed: every page is rendered afresh from the next
+    request, on every app server. Runs once the change is committed, so no request can
+    render the old rows into a page stored under the new version."""
+    transaction.on_commit(bump_version, robust=True)
+
+
+def bump_version() -> None:
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_UNREACHABLE as error:
+        # Pages stored in it are out of reach too; they may come back with it, for at
+        # most SECONDS.
+        logger.error("Shared cache unreachable, cached pages not refreshed: %s", error)
+
+
+def next_change(now: datetime) -> datetime:
+    """When the public site next changes by the clock alone: a scheduled story goes out
+    or expires, or the day ends (pages print the date, photos' rights end with a day)."""
+    from articles.models import Article  # the project package may use the apps; not at import
+
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED)
+        .filter(Q(published_at__gt=now) | Q(expires_at__gt=now))
+        .aggregate(
+            publication=Min("published_at", filter=Q(published_at__gt=now)),
+            expiry=Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+    )
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    midnight = timezone.make_aware(datetime.combine(tomorrow, clock_time.min))
+    return min(moment for moment in (*upcoming.values(), midnight) if moment is not None)
+
+
+def site_state(now: datetime) -> tuple[str, float]:
+    """The content version and the time (a timestamp) the current pages stop being true."""
+    stored = cache.get_many([VERSION_KEY, HORIZON_KEY])
+    version = stored.get(VERSION_KEY)
+    if version is None:  # first start, or evicted: any fresh value retires every page
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    horizon = stored.get(HORIZON_KEY)
+    if horizon and horizon[0] == version and horizon[1] > now.timestamp():
+        return version, horizon[1]
+    # Stored with the version it was computed under: one computed from rows older than
+    # the last change is never taken for the current one.
+    until = next_change(now).timestamp()
+    lifetime = min(max(until - now.timestamp(), 1), 24 * 60 * 60)
+    cache.set(HORIZON_KEY, (version, until), timeout=round(lifetime))
+    return version, until
+
+
+def is_private_request(request: HttpRequest) -> bool:
+    """A signed-in visitor, or one who sends credentials: pages made for them alone."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "Authorization" in request.headers
+
+
+def is_shared(response: HttpResponse) -> bool:
+    """The same for every anonymous reader, so caches may keep it."""
+    vary = {field.strip().lower() for field in response.get("Vary", "").split(",")}
+    return (
+        response.status_code in SHARED_STATUSES
+        and not response.streaming
+        and "Cache-Control" not in response  # a view that chose for itself
+        and not response.cookies
+        and "cookie" not in vary
+    )
+
+
+def set_public_headers(
+    response: HttpResponse, *, seconds_left: float, etag: str | None = None
+) -> None:
+    """Lifetimes for browsers and proxies, none reaching past the next scheduled change."""
+    left = max(int(seconds_left), 0)
+    proxy = min(conf("PROXY_SECONDS"), left)
+    after = left - proxy  # nor may a stale copy be served past it
+    response.headers.pop("Expires", None)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(conf("BROWSER_SECONDS"), left),
+        s_maxage=proxy,
+        stale_while_revalidate=min(conf("STALE_WHILE_REVALIDATE"), after),
+        stale_if_error=min(conf("STALE_IF_ERROR"), after),
+    )
+    if etag and response.status_code in (200, 304):
+        response["ETag"] = etag
+
+
+def set_private_headers(response: HttpResponse) -> None:
+    if "Cache-Control" not in response:
+        add_never_cache_headers(response)
+
+
+def etag_matches(request: HttpRequest, etag: str) -> bool:
+    sent = request.headers.get("If-None-Match")
+    if not sent:
+        return False
+    return "*" in (tags := parse_etags(sent)) or any(
+        tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous public pages; sets Cache-Control on every response.
+
+    Placed after the middleware that adds security headers to every response (so a
+    stored page gets them afresh) and before sessions, CSRF and authentication, which a
+    stored page never needs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or is_private_request(request):
+            response = self.get_response(request)
+            set_private_headers(response)
+            return response
+        now = timezone.now()
+        try:
+            version, horizon = site_state(now)
+        except CACHE_UNREACHABLE as error:
+            logger.warning("Shared cache unreachable, page not cached: %s", error)
+            return self.render(request, seconds_left=next_change(now).timestamp() - now.timestamp())
+
+        digest = hashlib.sha256(
+            f"{version}|{horizon}|{request.build_absolute_uri()}".encode()
+        ).hexdigest()
+        etag = f'W/"{digest[:40]}"'
+        seconds_left = horizon - now.timestamp()
+        if conf("SECONDS") <= 0:
+            return self.render(request, seconds_left=seconds_left)
+        if etag_matches(request, etag):
+            # The reader already holds this version of the page: nothing to render.
+            not_modified = HttpResponseNotModified()
+            set_public_headers(not_modified, seconds_left=seconds_left, etag=etag)
+            return not_modified
+        try:
+            return self.cached(request, digest, etag=etag, seconds_left=seconds_left)
+        except CACHE_UNREACHABLE as error:
+            logger.warning("Shared cache unreachable, page not cached: %s", error)
+            return self.render(request, seconds_left=seconds_left)
+
+    def cached(self, request, digest: str, *, etag: str, seconds_left: float) -> HttpResponse:
+        key, lock = f"pages:page:{digest}", f"pages:lock:{digest}"
+        entry = cache.get(key)
+        if entry is None:
+            if cache.add(lock, 1, timeout=LOCK_SECONDS):
+                try:
+                    # Stored between our miss and our lock? Then it is not ours to render.
+                    entry = cache.get(key)
+                    if entry is None:
+                        return self.render_and_store(request, key, etag, seconds_left)
+                finally:
+                    cache.delete(lock)
+            else:
+                entry = self.wait_for(key, lock)
+                if entry is None:  # the render we waited for failed or took too long
+                    return self.render_and_store(request, key, etag, seconds_left)
+        if entry == PASS:
+            return self.render(request, seconds_left=seconds_left)
+        status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return self.answer(request, response, etag=etag, seconds_left=seconds_left)
+
+    def answer(self, request, response, *, etag: str, seconds_left: float) -> HttpResponse:
+        """The full page, or 304 to a reader whose copy is still current (feed readers
+        send If-Modified-Since alone)."""
+        set_public_headers(response, seconds_left=seconds_left, etag=etag)
+        if response.status_code != 200:
+            return response
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
+
+    def wait_for(self, key: str, lock: str):
+        """Another request is rendering this page: its copy, once it is stored."""
+        deadline = time.monotonic() + LOCK_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            if key in found or lock not in found:
+                return found.get(key)
+        return None
+
+    def render(self, request, *, seconds_left: float) -> HttpResponse:
+        """A page not stored: shared ones still get their lifetimes, but no ETag, since
+        there is no version to stamp them with."""
+        response = self.get_response(request)
+        if is_shared(response):
+            set_public_headers(response, seconds_left=seconds_left)
+        else:
+            set_private_headers(response)
+        return response
+
+    def render_and_store(self, request, key: str, etag: str, seconds_left: float):
+        # The stored copy is the whole page whatever this reader holds: conditions are
+        # answered here, from it, not by the middleware below.
+        conditions = {
+            name: request.META.pop(name, None)
+            for name in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+        }
+        response = self.get_response(request)
+        request.META.update({name: value for name, value in conditions.items() if value})
+        timeout = min(conf("SECONDS"), int(seconds_left))
+        if not is_shared(response):
+            set_private_headers(response)
+            cache.set(key, PASS, timeout=min(PASS_SECONDS, max(timeout, 1)))
+            return response
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("etag", "expires")
+        ]
+        if timeout > 0:
+            cache.set(key, (response.status_code, headers, response.content), timeout=timeout)
+        return self.answer(request, response, etag=etag, seconds_left=seconds_left)
+
+
+class PublicContentAdmin:
+    """For a model admin whose rows readers see: every save and delete refreshes the pages.
+
+    `changes_public_pages()` lets an admin skip the refresh for rows no reader sees.
+    """
+
+    def changes_public_pages(self, request, obj, form) -> bool:
+        return True
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if self.changes_public_pages(request, obj, form):
+            content_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed()
+
+
+def _third_party_changed(sender, **kwargs) -> None:
+    content_changed()
+
+
+def connect_third_party_receivers() -> None:
+    """Flat pages, tags and the site's name come from other people's apps, edited in
+    admins we do not write: their signals are the only place to hear of a change. Our
+    own models call content_changed() from their services and admins instead."""
+    from django.contrib.flatpages.models import FlatPage
+    from django.contrib.sites.models import Site
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from taggit.models import Tag
+
+    for model in (FlatPage, Site, Tag):
+        post_save.connect(_third_party_changed, sender=model, dispatch_uid=f"pages-{model}")
+        post_delete.connect(_third_party_changed, sender=model, dispatch_uid=f"pages-{model}-x")
+    # A flat page appears on a site only once it is linked to it.
+    m2m_changed.connect(
+        _third_party_changed, sender=FlatPage.sites.through, dispatch_uid="pages-flatpage-sites"
+    )
