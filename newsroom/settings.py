@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control on every response; anonymous public pages from the shared cache.
+    # Below the headers every response gets, above what a stored page never needs.
+    "newsroom.pagecache.PageCacheMiddleware",
     # ETag on every page and 304 to If-None-Match / If-Modified-Since: feed readers poll often.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,6 +116,13 @@ if cache_url := env.str("CACHE_URL", default="") or env.str("REDIS_URL", default
         )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole anonymous pages in that cache, retired at once by any change (newsroom/pagecache.py);
+# the proxy and browsers keep them only seconds. NEWSROOM_PAGE_CACHE_SECONDS=0 stores none.
+PAGE_CACHE = {
+    "SECONDS": env.int("NEWSROOM_PAGE_CACHE_SECONDS", default=300),
+    "PROXY_SECONDS": env.int("NEWSROOM_PROXY_CACHE_SECONDS", default=10),
+    "BROWSER_SECONDS": env.int("NEWSROOM_BROWSER_CACHE_SECONDS", default=5),
+}
 
 # Background work (photo renditions) goes to Celery workers through this broker (Redis),
 # so workers can run on any machine. Without one, tasks run in-process once the request's
