@@ -27,6 +27,9 @@ def _isolated_files_and_cache(settings, tmp_path):
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A test's transaction never commits, so the page cache never hears of the changes
+    # it makes: pages are stored only where tests/test_caching.py asks for it.
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 0}
     cache.clear()
     yield
     cache.clear()
