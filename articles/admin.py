@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from newsroom.pagecache import PublicContentAdmin
+
 from .models import Article, Byline, Correction, HourlyViews, PreviewLink, TaggedArticle
 from .services import article_corrections_changed, articles_publish, articles_unpublish
 
@@ -132,7 +134,7 @@ def can_publish(user) -> bool:
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(PublicContentAdmin, SimpleHistoryAdmin):
     form = ArticleForm
     list_display = ("thumbnail", "headline", "state", "section", "byline", "published_at")
     list_display_links = ("thumbnail", "headline")
@@ -228,6 +230,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
             self.message_user(request, "Only editors can publish or unpublish.", messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
         return super().changelist_view(request, extra_context)
+
+    def changes_public_pages(self, request, article, form):
+        # Published, scheduled, or just taken down; a draft's edits are nobody's business.
+        return article.status == Article.Status.PUBLISHED or "status" in form.changed_data
 
     def view_on_site(self, article):
         # Unpublished stories have no public page yet: no link to a 404.

@@ -6,6 +6,8 @@ from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from newsroom.pagecache import content_changed
+
 from .models import Article, HourlyViews
 
 
@@ -54,6 +56,8 @@ def articles_publish(*, articles: QuerySet[Article]) -> BulkOutcome:
                 continue
             article.save()
             outcome.done.append(article)
+        if outcome.done:
+            content_changed()  # scheduled ones too: they move the next change's time
     return outcome
 
 
@@ -73,6 +77,8 @@ def articles_unpublish(*, articles: QuerySet[Article]) -> BulkOutcome:
             article.status = Article.Status.DRAFT
             article.save()
             outcome.done.append(article)
+        if outcome.done:
+            content_changed()
     return outcome
 
 
@@ -85,6 +91,7 @@ def article_corrections_changed(*, article: Article) -> None:
     corrections = article.corrections.all()
     if article.published_at:
         corrections = corrections.filter(published_at__gte=article.published_at)
+    content_changed()  # printed at the foot of the story and on /corrections/
     latest = corrections.aggregate(latest=Max("published_at"))["latest"]
     if latest and (article.updated_at is None or latest > article.updated_at):
         article.updated_at = latest

@@ -5,13 +5,15 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from PIL import Image as PILImage
 
+from newsroom.pagecache import PublicContentAdmin
+
 from .forms import ALLOWED_FORMATS, ImageAdminForm
 from .models import Image, Licence
 from .services import image_saved
 
 
 @admin.register(Licence)
-class LicenceAdmin(admin.ModelAdmin):
+class LicenceAdmin(PublicContentAdmin, admin.ModelAdmin):
     list_display = ("name", "kind", "url")
     list_filter = ("kind",)
     search_fields = ("name",)
@@ -33,7 +35,7 @@ class RightsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
     form = ImageAdminForm
     list_display = ("thumbnail", "__str__", "creator", "source_name", "licence", "rights")
     list_display_links = ("thumbnail", "__str__")

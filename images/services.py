@@ -3,6 +3,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import transaction
 
+from newsroom.pagecache import content_changed
+
 from . import renditions
 from .models import Image
 
@@ -60,3 +62,4 @@ def _record(image: Image) -> None:
         renditions_key=image.renditions_key, width=image.width, height=image.height
     )
     renditions.prune(image)
+    content_changed()  # the photo appears where it was waiting for its renditions

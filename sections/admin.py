@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from newsroom.pagecache import PublicContentAdmin
+
 from .models import Section
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(PublicContentAdmin, admin.ModelAdmin):
     list_display = ("name", "slug", "position", "show_in_navigation")
     list_editable = ("position", "show_in_navigation")
     search_fields = ("name", "slug")
