@@ -22,6 +22,7 @@ from authors.models import Person
 from images import renditions
 from images.models import Image, Licence
 from images.services import images_renditions_build
+from newsroom.pagecache import content_changed
 from sections.models import Section
 
 SECTIONS = [
@@ -84,6 +85,8 @@ class Command(BaseCommand):
                 self.seed_views(created)
                 self.seed_corrections(created)
             self.seed_pages()
+            # Written in bulk, past the services and admins that would refresh the pages.
+            content_changed()
         logins = self.seed_logins(people)
         if not no_renditions:
             self.seed_renditions()
