@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -10,7 +11,7 @@ from django.contrib.postgres.search import (
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import F, Prefetch, Q, Sum, Window
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -83,12 +84,28 @@ class ArticleQuerySet(models.QuerySet):
         return with_photo.first() or leading_first.first()
 
     def latest_per_section(self, *, per_section: int):
-        """The newest `per_section` stories of every section, in one query."""
+        """The newest `per_section` stories of every section, in one query.
+
+        On PostgreSQL each section's newest ids come from its own index walk (an array
+        subquery per section, unnested), so the cost does not grow with the archive;
+        the window that ranks them then sees only those few rows.
+        """
+        stories = self
+        if connections[self.db].vendor == "postgresql":
+            newest_ids = ArraySubquery(
+                self.filter(section_id=OuterRef("pk"))
+                .order_by("-published_at", "-id")
+                .values("pk")[:per_section]
+            )
+            candidates = Section.objects.annotate(
+                story_id=Func(newest_ids, function="UNNEST")
+            ).values("story_id")
+            stories = self.filter(pk__in=candidates)
         newest_first = Window(
             RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc()
         )
         return (
-            self.annotate(rank_in_section=newest_first)
+            stories.annotate(rank_in_section=newest_first)
             .filter(rank_in_section__lte=per_section)
             .order_by("section__position", "section__name", "rank_in_section")
         )
@@ -252,6 +269,32 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(fields=["section", "-published_at"], name="article_section_published"),
+            # The public listings, newest first, over published() rows only. The expiry
+            # rides along so that a listing's count is an index-only scan.
+            models.Index(
+                fields=["-published_at", "-id"],
+                include=["expires_at"],
+                condition=Q(status="published"),
+                name="article_live_newest",
+            ),
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                include=["expires_at"],
+                condition=Q(status="published"),
+                name="article_live_section_newest",
+            ),
+            # The home page's lead: pinned first, then newest, without sorting the archive.
+            models.Index(
+                fields=["-is_pinned", "-published_at"],
+                condition=Q(status="published"),
+                name="article_live_top_story",
+            ),
+            # The next expiry, which caps every cached page's lifetime; few stories have one.
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(expires_at__isnull=False),
+                name="article_expiring",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -420,20 +463,22 @@ class HourlyViews(models.Model):
 
 
 def people_in_print():
-    """People with a published story to their name, as author or editor."""
+    """People with a published story to their name, as author or editor.
+
+    EXISTS per person rather than IN over every byline: each check stops at the first
+    published story, so the cost follows the number of people, not of stories.
+    """
     published = Article.objects.published()
     return Person.objects.filter(
-        Q(pk__in=Byline.objects.filter(article__in=published).values("person"))
-        | Q(pk__in=published.values("editor"))
+        Exists(published.filter(bylines__person=OuterRef("pk")))
+        | Exists(published.filter(editor=OuterRef("pk")))
     )
 
 
 def tags_in_print():
     """Tags of published stories only: a draft's tags say what is coming."""
     published = Article.objects.published()
-    return Tag.objects.filter(
-        pk__in=TaggedArticle.objects.filter(content_object__in=published).values("tag")
-    ).exclude(slug="")
+    return Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk")))).exclude(slug="")
 
 
 PREVIEW_SALT = "articles.preview-link"
