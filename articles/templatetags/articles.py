@@ -3,10 +3,13 @@ import json
 from datetime import datetime
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from newsroom.fragments import shared_block
 
 from .. import metadata
 from ..metadata import SITE_NAME, PageMeta, site_origin
@@ -36,27 +39,49 @@ def short_time(moment: datetime) -> str:
     return format_date(local, "H:i" if local.date() == timezone.localdate() else "j M")
 
 
-@register.inclusion_tag("includes/popular.html")
-def popular_articles(limit: int = 5):
-    articles = (
-        Article.objects.published()
-        .most_viewed(since=HourlyViews.since(hours=24 * 7))
-        .select_related("section")[:limit]
+# What a rail link prints: the story's address, headline, time and section.
+RAIL_FIELDS = ("headline", "slug", "published_at", "section__slug", "section__name")
+# Popular and Now reading follow view counts, which change without an editor: they are
+# kept this long at most (a cached page lives longer), on top of the content version.
+VIEWS_BLOCK_SECONDS = 60
+
+
+def rail_stories():
+    return Article.objects.published().select_related("section").only(*RAIL_FIELDS)
+
+
+@register.simple_tag(takes_context=True)
+def popular_articles(context, limit: int = 5):
+    def build():
+        articles = rail_stories().most_viewed(since=HourlyViews.since(hours=24 * 7))[:limit]
+        return render_to_string("includes/popular.html", {"articles": articles})
+
+    request = context.get("request")
+    return shared_block(request, f"popular:{limit}", build, seconds=VIEWS_BLOCK_SECONDS)
+
+
+@register.simple_tag(takes_context=True)
+def last_materials(context, limit: int = 10, exclude=None):
+    def build():
+        articles = rail_stories()
+        if exclude is not None:
+            articles = articles.exclude(pk=exclude.pk)
+        return render_to_string("includes/last_materials.html", {"articles": articles[:limit]})
+
+    key = f"last:{limit}:{exclude.pk if exclude is not None else ''}"
+    return shared_block(context.get("request"), key, build)
+
+
+@register.simple_tag(takes_context=True)
+def now_reading(context, article: Article, limit: int = 4):
+    def build():
+        articles = article.now_reading(limit=limit)
+        return render_to_string("includes/now_reading.html", {"articles": articles})
+
+    request = context.get("request")
+    return shared_block(
+        request, f"reading:{article.pk}:{limit}", build, seconds=VIEWS_BLOCK_SECONDS
     )
-    return {"articles": articles}
-
-
-@register.inclusion_tag("includes/last_materials.html")
-def last_materials(limit: int = 10, exclude=None):
-    articles = Article.objects.published().select_related("section")
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude.pk)
-    return {"articles": articles[:limit]}
-
-
-@register.inclusion_tag("includes/now_reading.html")
-def now_reading(article: Article, limit: int = 4):
-    return {"articles": article.now_reading(limit=limit)}
 
 
 @register.inclusion_tag("includes/metadata.html", takes_context=True)
