@@ -28,6 +28,8 @@ from sections.models import Section
 from .sanitize import sanitize_html
 
 SEARCH_CONFIG = "english"
+# Matches ranked per search, newest first: ten pages of results.
+SEARCH_LIMIT = 200
 # Private-use characters mark the matched words in snippets; the template turns
 # them into <mark> after escaping everything else.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
@@ -118,16 +120,19 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Stories matching the query, best first, each with a `snippet` of its text.
+        """The newest SEARCH_LIMIT stories matching the query, best first, each with a
+        `snippet` of its text.
 
-        On PostgreSQL: full-text search with English stemming over the stored,
-        weighted vector (headline A, lead B, body C). Elsewhere: every word must
-        appear in the headline, lead or body.
+        Ranking every match of a common word would cost in proportion to the archive;
+        a reader wants the recent ones, so only the newest matches are ranked. On
+        PostgreSQL: full-text search with English stemming over the stored, weighted
+        vector (headline A, lead B, body C). Elsewhere: every word must appear in the
+        headline, lead or body.
         """
         if connections[self.db].vendor == "postgresql":
             search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
             return (
-                self.filter(search_vector=search_query)
+                self.filter(pk__in=self.newest_matches(Q(search_vector=search_query)))
                 .annotate(
                     rank=SearchRank(F("search_vector"), search_query),
                     snippet=SearchHeadline(
@@ -149,7 +154,12 @@ class ArticleQuerySet(models.QuerySet):
             matches &= (
                 Q(headline__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
             )
-        return self.filter(matches).annotate(snippet=F("lead"))
+        return self.filter(pk__in=self.newest_matches(matches)).annotate(snippet=F("lead"))
+
+    def newest_matches(self, matches: Q):
+        """Ids of the newest SEARCH_LIMIT stories matching: a walk down the newest-first
+        index for a common word, the full-text index for a rare one."""
+        return self.filter(matches).order_by("-published_at", "-id").values("pk")[:SEARCH_LIMIT]
 
     def related_to(self, article: "Article", tag_ids: list[int]):
         """Same section or a shared tag, newest first."""

@@ -20,7 +20,14 @@ from newsroom.quotas import client_key, quota_take
 from sections.models import Section
 
 from .metadata import article_meta, home_meta, section_meta, site_origin
-from .models import Article, Correction, PreviewLink, people_in_print, tags_in_print
+from .models import (
+    SEARCH_LIMIT,
+    Article,
+    Correction,
+    PreviewLink,
+    people_in_print,
+    tags_in_print,
+)
 from .services import article_view_record
 from .sitemaps import SITEMAPS
 
@@ -265,7 +272,11 @@ def search(request):
     if query:
         results = Article.objects.published().for_cards().defer(*NOT_ON_CARDS).search(query)
         page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/search.html", {"query": query, "page_obj": page_obj})
+    return render(
+        request,
+        "articles/search.html",
+        {"query": query, "page_obj": page_obj, "search_limit": SEARCH_LIMIT},
+    )
 
 
 @require_safe

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -105,3 +107,35 @@ def test_search_vector_follows_edits(client, html):
 
     assert results(html, client, "tram")[1] == []
     assert results(html, client, "cable")[1] == ["Cable car opens"]
+
+
+def test_a_common_word_ranks_only_the_newest_matches(client, html, monkeypatch):
+    monkeypatch.setattr("articles.models.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("articles.views.SEARCH_LIMIT", 3)
+    now = timezone.now()
+    # The oldest would rank first (headline match), but it is past the newest three.
+    ArticleFactory(headline="Lighthouse", published_at=now - timedelta(days=9))
+    for days in range(1, 5):
+        ArticleFactory(
+            headline=f"Story {days}",
+            lead="Boats.",
+            body="<p>The lighthouse.</p>",
+            published_at=now - timedelta(days=days),
+        )
+
+    soup, found = results(html, client, "lighthouse")
+
+    assert set(found) == {"Story 1", "Story 2", "Story 3"}
+    summary = soup.select_one(".search-summary").get_text(" ", strip=True)
+    assert summary == "The 3 newest stories found for “lighthouse”, best match first"
+
+
+def test_a_rare_word_counts_every_match(client, html):
+    ArticleFactory(headline="Lighthouse keeper retires")
+    ArticleFactory(headline="Lighthouse repainted")
+
+    soup, _ = results(html, client, "lighthouse")
+
+    assert soup.select_one(".search-summary").get_text(strip=True) == (
+        "2 stories found for “lighthouse”"
+    )
