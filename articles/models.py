@@ -299,6 +299,12 @@ class Article(models.Model):
                 condition=Q(status="published"),
                 name="article_live_top_story",
             ),
+            # The sitemap index's last change: the latest update of a published story.
+            models.Index(
+                fields=["-updated_at"],
+                condition=Q(status="published", updated_at__isnull=False),
+                name="article_live_updated",
+            ),
             # The next expiry, which caps every cached page's lifetime; few stories have one.
             models.Index(
                 fields=["expires_at"],
