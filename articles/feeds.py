@@ -274,7 +274,8 @@ class CorrectionsFeed(Feed):
         return reverse("articles:corrections")
 
     def items(self):
-        return Correction.objects.published().select_related("article")[:FEED_SIZE]
+        # The link needs the story's section: fetched with it, not once per item.
+        return Correction.objects.published().select_related("article__section")[:FEED_SIZE]
 
     def item_title(self, correction):
         return f"Correction: {correction.article.headline}"

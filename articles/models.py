@@ -549,8 +549,11 @@ class PreviewLink(models.Model):
 
 class CorrectionQuerySet(models.QuerySet):
     def published(self):
-        """Corrections of published stories, newest first."""
-        return self.filter(article__in=Article.objects.published()).order_by("-published_at")
+        """Corrections of published stories, newest first.
+
+        EXISTS: one lookup per correction, not a pass over every published story."""
+        published = Article.objects.published().filter(pk=OuterRef("article_id"))
+        return self.filter(Exists(published)).order_by("-published_at")
 
 
 class Correction(models.Model):

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Correction
 from articles.services import article_view_record
 
 from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
@@ -43,7 +44,25 @@ def sections():
 
 @pytest.mark.parametrize(
     "page",
-    ["home", "section", "article", "opinion", "news", "tag", "author", "search", "rss", "sitemap"],
+    [
+        "home",
+        "section",
+        "article",
+        "opinion",
+        "news",
+        "tag",
+        "author",
+        "authors",
+        "search",
+        "rss",
+        "author-rss",
+        "archive",
+        "sitemap",
+        "sitemap-index",
+        "sitemap-news",
+        "sitemap-sections",
+        "sitemap-page",
+    ],
 )
 def test_query_count_is_pinned_and_does_not_grow(
     client, sections, page, django_assert_max_num_queries
@@ -60,6 +79,13 @@ def test_query_count_is_pinned_and_does_not_grow(
         "search": "/search/?q=harbour",
         "rss": "/rss/",
         "sitemap": "/sitemap-articles.xml",
+        "authors": "/authors/",
+        "author-rss": article.bylines.first().person.get_absolute_url() + "rss/",
+        "archive": "/archive/",
+        "sitemap-index": "/sitemap.xml",
+        "sitemap-news": "/sitemap-news.xml",
+        "sitemap-sections": "/sitemap-sections.xml",
+        "sitemap-page": "/sitemap/",
     }
     few = queries_for(client, paths[page])
 
@@ -70,3 +96,15 @@ def test_query_count_is_pinned_and_does_not_grow(
 
     # The article page may need one query fewer once traffic fills "Now reading".
     assert many <= few
+
+
+@pytest.mark.parametrize("path", ["/corrections/", "/corrections/rss/"])
+def test_corrections_take_the_same_queries_for_many(client, sections, path):
+    def correct(count):
+        for article in ArticleFactory.create_batch(count, section=sections[0]):
+            Correction.objects.create(article=article, text="An earlier version erred.")
+
+    correct(2)
+    few = queries_for(client, path)
+    correct(12)
+    assert queries_for(client, path) <= few
