@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -8,7 +8,7 @@ from django.utils import timezone
 from lxml import etree
 
 from articles.models import Article
-from articles.sitemaps import ArticleSitemap
+from articles.sitemaps import ArticleSitemap, NewsSitemap
 
 from .factories import ArticleFactory, PersonFactory
 
@@ -117,3 +117,68 @@ def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out(client):
     assert "Disallow: /preview/" in lines
     assert "Sitemap: http://example.com/sitemap.xml" in lines
     assert "Sitemap: http://example.com/sitemap-news.xml" in lines
+
+
+# A fixed clock: the two-day window is measured from it, never from today's date.
+NOW = datetime(2031, 3, 14, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    return NOW
+
+
+def test_news_sitemap_holds_two_days_and_at_most_its_limit(client, fixed_now, monkeypatch):
+    monkeypatch.setattr("articles.sitemaps.NEWS_LIMIT", 3)
+    monkeypatch.setattr(NewsSitemap, "limit", 3)
+    for hours in (1, 5, 20, 30, 47):
+        ArticleFactory(headline=f"{hours} hours ago", published_at=NOW - timedelta(hours=hours))
+    ArticleFactory(headline="Three days ago", published_at=NOW - timedelta(hours=49))
+    ArticleFactory(headline="Scheduled", published_at=NOW + timedelta(hours=1))
+
+    root = xml(client, "/sitemap-news.xml")
+    index = xml(client, "/sitemap.xml")
+
+    titles = root.xpath("//news:title/text()", namespaces=NS)
+    assert titles == ["1 hours ago", "5 hours ago", "20 hours ago"]
+    news_files = [
+        loc
+        for loc in index.xpath("//sm:sitemap/sm:loc/text()", namespaces=NS)
+        if "sitemap-news" in loc
+    ]
+    assert news_files == ["http://example.com/sitemap-news.xml"]
+
+
+def test_news_sitemap_leaves_out_stories_older_than_two_days(client, fixed_now):
+    ArticleFactory(headline="Yesterday", published_at=NOW - timedelta(hours=24))
+    ArticleFactory(
+        headline="Just out of the window", published_at=NOW - timedelta(hours=48, seconds=1)
+    )
+
+    root = xml(client, "/sitemap-news.xml")
+
+    assert root.xpath("//news:title/text()", namespaces=NS) == ["Yesterday"]
+
+
+def test_index_names_each_file_once_with_the_latest_change(client, fixed_now, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for days in (1, 2, 3, 4, 5):
+        ArticleFactory(published_at=NOW - timedelta(days=days))
+    ArticleFactory(published_at=NOW - timedelta(days=9), updated_at=NOW - timedelta(hours=2))
+
+    index = xml(client, "/sitemap.xml")
+    entries = {
+        entry.findtext("sm:loc", namespaces=NS): entry.findtext("sm:lastmod", namespaces=NS)
+        for entry in index.xpath("//sm:sitemap", namespaces=NS)
+    }
+
+    articles = [loc for loc in entries if "sitemap-articles" in loc]
+    assert articles == [
+        "http://example.com/sitemap-articles.xml",
+        "http://example.com/sitemap-articles.xml?p=2",
+        "http://example.com/sitemap-articles.xml?p=3",
+    ]
+    # The update two hours ago is the archive's latest change, for every file of it.
+    latest = (NOW - timedelta(hours=2)).isoformat()
+    assert {entries[loc] for loc in articles} == {latest}
