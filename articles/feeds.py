@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom 1.0 feeds: the site, a section, an author, a tag."""
 
 import copy
+import io
 import re
 
 from django.conf import settings
@@ -63,6 +64,13 @@ class PlainTextDescriptions:
     def add_item(self, title, link, description, **kwargs):
         super().add_item(title, link, as_html(description), **kwargs)
 
+    def write(self, outfile, encoding):
+        # The XML writer makes tens of thousands of small writes: into the response, each
+        # is encoded and appended on its own; into a string, once.
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
 
 class TextRssFeed(PlainTextDescriptions, Rss201rev2Feed):
     def __init__(self, title, link, description, **kwargs):
@@ -105,6 +113,7 @@ class ArticleFeed(Feed):
         # One feed object serves every request: work on a copy that knows this one.
         feed = copy.copy(self)
         feed.request = request
+        feed.origin = site_origin(request)  # asked once, not for every link of every item
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def articles(self, obj):
@@ -121,7 +130,7 @@ class ArticleFeed(Feed):
 
     def absolute(self, url: str) -> str:
         """Absolute on the site's own domain, as Django builds the item links."""
-        return absolute(site_origin(self.request), url)
+        return absolute(self.origin, url)
 
     def feed_copyright(self):
         return f"© {SITE_NAME}. {settings.NEWSROOM['REPRODUCTION_NOTICE']}"
