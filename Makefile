@@ -51,3 +51,24 @@ prod-stop:
 
 clean:
 	rm -rf $(VENV) staticfiles run .pytest_cache .ruff_cache
+
+# Does the archive's size show? Every page, feed and sitemap file, uncached and in process,
+# at the demo size and at ARCHIVE_ARTICLES stories (two PostgreSQL databases, seeded once by
+# bench-archive-seed; about six minutes for 100 000).
+ARCHIVE_SMALL ?= postgres://postgres@127.0.0.1:5432/newsroom_archive_small
+ARCHIVE_BIG ?= postgres://postgres@127.0.0.1:5432/newsroom_archive_big
+ARCHIVE_ARTICLES ?= 100000
+
+.PHONY: bench-archive bench-archive-seed
+
+bench-archive: $(VENV)/.installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python bench/archive.py --small $(ARCHIVE_SMALL) --big $(ARCHIVE_BIG)
+
+bench-archive-seed: $(VENV)/.installed
+	$(BIN)/python bench/archive.py --create $(ARCHIVE_SMALL) $(ARCHIVE_BIG)
+	DATABASE_URL=$(ARCHIVE_SMALL) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(ARCHIVE_SMALL) $(BIN)/python manage.py seed_demo
+	DATABASE_URL=$(ARCHIVE_BIG) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(ARCHIVE_BIG) $(BIN)/python manage.py seed_demo --articles $(ARCHIVE_ARTICLES)
+	DATABASE_URL=$(ARCHIVE_BIG) $(BIN)/python manage.py dbshell -- -c 'VACUUM ANALYZE'
