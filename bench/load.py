@@ -13,6 +13,7 @@ The page cache (if the tree has one) is whatever the environment says: pass
 """
 
 import argparse
+import math
 import os
 import re
 import shutil
@@ -208,8 +209,10 @@ def stop(tree: Tree) -> None:
 
 
 def milliseconds(text: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * UNITS[unit]
+    """wrk's "812.00us", "4.31ms", "1.02s"; NaN when no request finished."""
+    if match := re.fullmatch(r"([\d.]+)(us|ms|s|m)", text):
+        return float(match[1]) * UNITS[match[2]]
+    return math.nan
 
 
 def wrk(url: str, args) -> Run:
