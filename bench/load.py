@@ -235,8 +235,9 @@ def wrk(url: str, args) -> Run:
         errors += int(match[1])
     return Run(
         rps=float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-        p50_ms=milliseconds(re.search(r"50%\s+(\S+)", out)[1]),
-        p99_ms=milliseconds(re.search(r"99%\s+(\S+)", out)[1]),
+        # Anchored: the thread stats' "+/- Stdev" column (e.g. "90.50%") ends in 50% too.
+        p50_ms=milliseconds(re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE)[1]),
+        p99_ms=milliseconds(re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE)[1]),
         errors=errors,
     )
 
