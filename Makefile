@@ -49,6 +49,15 @@ prod-start: $(VENV)/.installed
 prod-stop:
 	$(BIN)/python deploy/prod.py stop
 
+# The benchmark (not part of `make test`): the production stack under wrk, uncached, through
+# the app's page cache, through nginx's cache and as a static copy, in one table (bench/run.py).
+# Its own database (seeded once: 20 000 stories, BIG=1 for 100 000), ports 8380-8391 and Redis
+# databases 10 and 11; then bench-archive if its databases exist.
+.PHONY: bench
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py $(if $(BIG),--big) --archive-small $(ARCHIVE_SMALL) --archive-big $(ARCHIVE_BIG)
+
 clean:
 	rm -rf $(VENV) staticfiles run .pytest_cache .ruff_cache
 
