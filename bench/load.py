@@ -229,7 +229,11 @@ def wrk(url: str, args) -> Run:
         text=True,
         check=True,
     )
-    out = result.stdout
+    return parse_wrk(result.stdout)
+
+
+def parse_wrk(out: str) -> Run:
+    """One run's figures from wrk's report (run with --latency)."""
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
         errors += int(match[1])
