@@ -5,7 +5,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,11 +22,13 @@ from sections.models import Section
 from .metadata import article_meta, home_meta, section_meta, site_origin
 from .models import (
     SEARCH_LIMIT,
+    STORY_COUNT_CAP,
     Article,
     Correction,
     PreviewLink,
     people_in_print,
     tags_in_print,
+    with_story_counts,
 )
 from .services import article_view_record
 from .sitemaps import SITEMAPS
@@ -179,13 +181,11 @@ class AuthorListView(generic.ListView):
     context_object_name = "people"
 
     def get_queryset(self):
-        published = Article.objects.published().values("pk")
-        return (
-            people_in_print()
-            .select_related("photo")
-            .annotate(article_count=Count("bylines", filter=Q(bylines__article__in=published)))
-            .order_by("name")
-        )
+        people = people_in_print().select_related("photo")
+        return with_story_counts(people, cap=STORY_COUNT_CAP).order_by("name")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(story_count_cap=STORY_COUNT_CAP, **kwargs)
 
 
 class AuthorArticleListView(PublishedArticlesMixin, generic.ListView):

@@ -379,3 +379,54 @@ class TestArchiveAndPages:
         sitemap = html(client.get("/sitemap/"))
         assert published.headline in sitemap.get_text()
         assert sitemap.find("a", string="About us")["href"] == "/about/"
+
+
+FIXED_NOW = timezone.make_aware(timezone.datetime(2031, 3, 14, 12, 0))
+
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    monkeypatch.setattr(timezone, "now", lambda: FIXED_NOW)
+    return FIXED_NOW
+
+
+def story_counts(soup):
+    return {
+        card.select_one(".person-card__name").get_text(strip=True): card.select_one(
+            ".person-card__count"
+        ).get_text(strip=True)
+        for card in soup.select(".person-card")
+    }
+
+
+class TestAuthorStoryCounts:
+    def test_counts_only_what_readers_can_read(self, client, html, fixed_now):
+        ada = PersonFactory(name="Ada Brook")
+        ArticleFactory(authors=[ada], published_at=fixed_now - timedelta(days=400))
+        ArticleFactory(authors=[ada], published_at=fixed_now - timedelta(minutes=1))
+        ArticleFactory(authors=[ada], published_at=fixed_now + timedelta(minutes=1))
+        ArticleFactory(
+            authors=[ada],
+            published_at=fixed_now - timedelta(days=2),
+            expires_at=fixed_now - timedelta(seconds=1),
+        )
+        ArticleFactory(authors=[ada], status=Article.Status.DRAFT, published_at=None)
+        ArticleFactory(authors=[PersonFactory(name="Ben Cole")])
+
+        counts = story_counts(html(client.get("/authors/")))
+
+        assert counts == {"Ada Brook": "2 stories", "Ben Cole": "1 story"}
+
+    def test_a_long_record_is_printed_as_the_cap_and_more(
+        self, client, html, fixed_now, monkeypatch
+    ):
+        monkeypatch.setattr("articles.views.STORY_COUNT_CAP", 2)
+        ada, ben = PersonFactory(name="Ada Brook"), PersonFactory(name="Ben Cole")
+        for days in range(3):
+            ArticleFactory(authors=[ada], published_at=fixed_now - timedelta(days=days + 1))
+        for days in range(2):
+            ArticleFactory(authors=[ben], published_at=fixed_now - timedelta(days=days + 1))
+
+        counts = story_counts(html(client.get("/authors/")))
+
+        assert counts == {"Ada Brook": "2+ stories", "Ben Cole": "2 stories"}
