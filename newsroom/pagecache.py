@@ -11,7 +11,11 @@ Invalidation is by a version kept in the shared cache: every key holds it, so on
 retires every stored page on every app server at once. Changes that need no editor (a
 scheduled story going out or expiring, a photo's rights running out at midnight) are
 found by one query, cached beside the version: no cached page, proxy copy or 304 outlives
-the next of them, since its time is part of every key and caps every lifetime.
+the next of them, since its time is part of every ETag and caps every lifetime.
+
+A page is stored under its address alone, with the version and horizon it was rendered
+under inside it, so a hit is one round trip to the shared cache (the version, the horizon
+and the page in one get_many), and serves the page only when both still match.
 """
 
 import hashlib
@@ -100,9 +104,13 @@ def next_change(now: datetime) -> datetime:
     return min(moment for moment in (*upcoming.values(), midnight) if moment is not None)
 
 
-def site_state(now: datetime) -> tuple[str, float]:
-    """The content version and the time (a timestamp) the current pages stop being true."""
-    stored = cache.get_many([VERSION_KEY, HORIZON_KEY])
+def site_state(now: datetime, stored: dict | None = None) -> tuple[str, float]:
+    """The content version and the time (a timestamp) the current pages stop being true.
+
+    `stored` is what a get_many of VERSION_KEY and HORIZON_KEY (and maybe more) already
+    brought back, to save asking again."""
+    if stored is None:
+        stored = cache.get_many([VERSION_KEY, HORIZON_KEY])
     version = stored.get(VERSION_KEY)
     if version is None:  # first start, or evicted: any fresh value retires every page
         version = uuid.uuid4().hex
@@ -170,6 +178,13 @@ def etag_matches(request: HttpRequest, etag: str) -> bool:
     )
 
 
+def current(entry, stamp: str):
+    """A stored page (or PASS), if it was stored under this version and horizon."""
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    return None
+
+
 class PageCacheMiddleware:
     """Serves and stores anonymous public pages; sets Cache-Control on every response.
 
@@ -187,16 +202,24 @@ class PageCacheMiddleware:
             set_private_headers(response)
             return response
         now = timezone.now()
+        address = request.build_absolute_uri()
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        key = f"pages:page:{digest}"
+        # A reader who holds a copy may need no page at all: then it is not fetched.
+        wanted = [VERSION_KEY, HORIZON_KEY]
+        if conf("SECONDS") > 0 and "HTTP_IF_NONE_MATCH" not in request.META:
+            wanted.append(key)
         try:
-            version, horizon = site_state(now)
+            stored = cache.get_many(wanted)
+            version, horizon = site_state(now, stored)
         except CACHE_UNREACHABLE as error:
             logger.warning("Shared cache unreachable, page not cached: %s", error)
             return self.render(request, seconds_left=next_change(now).timestamp() - now.timestamp())
 
-        digest = hashlib.sha256(
-            f"{version}|{horizon}|{request.build_absolute_uri()}".encode()
-        ).hexdigest()
-        etag = f'W/"{digest[:40]}"'
+        stamp = f"{version}|{horizon}"
+        # The shared blocks (newsroom.fragments) of a render key on the same stamp.
+        request._content_stamp = stamp
+        etag = 'W/"{}"'.format(hashlib.sha256(f"{stamp}|{address}".encode()).hexdigest()[:40])
         seconds_left = horizon - now.timestamp()
         if conf("SECONDS") <= 0:
             return self.render(request, seconds_left=seconds_left)
@@ -206,27 +229,29 @@ class PageCacheMiddleware:
             set_public_headers(not_modified, seconds_left=seconds_left, etag=etag)
             return not_modified
         try:
-            return self.cached(request, digest, etag=etag, seconds_left=seconds_left)
+            entry = current(stored[key] if key in stored else cache.get(key), stamp)
+            return self.cached(request, digest, entry, stamp, etag=etag, seconds_left=seconds_left)
         except CACHE_UNREACHABLE as error:
             logger.warning("Shared cache unreachable, page not cached: %s", error)
             return self.render(request, seconds_left=seconds_left)
 
-    def cached(self, request, digest: str, *, etag: str, seconds_left: float) -> HttpResponse:
+    def cached(
+        self, request, digest: str, entry, stamp: str, *, etag: str, seconds_left: float
+    ) -> HttpResponse:
         key, lock = f"pages:page:{digest}", f"pages:lock:{digest}"
-        entry = cache.get(key)
         if entry is None:
             if cache.add(lock, 1, timeout=LOCK_SECONDS):
                 try:
                     # Stored between our miss and our lock? Then it is not ours to render.
-                    entry = cache.get(key)
+                    entry = current(cache.get(key), stamp)
                     if entry is None:
-                        return self.render_and_store(request, key, etag, seconds_left)
+                        return self.render_and_store(request, key, stamp, etag, seconds_left)
                 finally:
                     cache.delete(lock)
             else:
-                entry = self.wait_for(key, lock)
+                entry = self.wait_for(key, lock, stamp)
                 if entry is None:  # the render we waited for failed or took too long
-                    return self.render_and_store(request, key, etag, seconds_left)
+                    return self.render_and_store(request, key, stamp, etag, seconds_left)
         if entry == PASS:
             return self.render(request, seconds_left=seconds_left)
         status, headers, content = entry
@@ -246,14 +271,15 @@ class PageCacheMiddleware:
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
 
-    def wait_for(self, key: str, lock: str):
+    def wait_for(self, key: str, lock: str, stamp: str):
         """Another request is rendering this page: its copy, once it is stored."""
         deadline = time.monotonic() + LOCK_SECONDS
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
             found = cache.get_many([key, lock])
-            if key in found or lock not in found:
-                return found.get(key)
+            entry = current(found.get(key), stamp)
+            if entry is not None or lock not in found:
+                return entry
         return None
 
     def render(self, request, *, seconds_left: float) -> HttpResponse:
@@ -266,7 +292,7 @@ class PageCacheMiddleware:
             set_private_headers(response)
         return response
 
-    def render_and_store(self, request, key: str, etag: str, seconds_left: float):
+    def render_and_store(self, request, key: str, stamp: str, etag: str, seconds_left: float):
         # The stored copy is the whole page whatever this reader holds: conditions are
         # answered here, from it, not by the middleware below.
         conditions = {
@@ -278,7 +304,7 @@ class PageCacheMiddleware:
         timeout = min(conf("SECONDS"), int(seconds_left))
         if not is_shared(response):
             set_private_headers(response)
-            cache.set(key, PASS, timeout=min(PASS_SECONDS, max(timeout, 1)))
+            cache.set(key, (stamp, PASS), timeout=min(PASS_SECONDS, max(timeout, 1)))
             return response
         headers = [
             (name, value)
@@ -286,7 +312,9 @@ class PageCacheMiddleware:
             if name.lower() not in ("etag", "expires")
         ]
         if timeout > 0:
-            cache.set(key, (response.status_code, headers, response.content), timeout=timeout)
+            cache.set(
+                key, (stamp, (response.status_code, headers, response.content)), timeout=timeout
+            )
         return self.answer(request, response, etag=etag, seconds_left=seconds_left)
 
 
