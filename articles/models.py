@@ -12,6 +12,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Sum, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +42,23 @@ class StripTags(models.Func):
     function = "REGEXP_REPLACE"
     template = "%(function)s(%(expressions)s, '<[^>]+>', ' ', 'g')"
     output_field = models.TextField()
+
+
+def next_month(start: datetime) -> datetime:
+    """The first instant of the local month after the one starting at start."""
+    year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    return timezone.make_aware(datetime(year, month, 1), start.tzinfo)
+
+
+def month_starts(since: datetime, until: datetime) -> list[datetime]:
+    """The first instants of the local months from since's to until's, oldest first."""
+    since, until = timezone.localtime(since), timezone.localtime(until)
+    start = timezone.make_aware(datetime(since.year, since.month, 1), since.tzinfo)
+    starts = []
+    while start <= until:
+        starts.append(start)
+        start = next_month(start)
+    return starts
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -111,6 +129,51 @@ class ArticleQuerySet(models.QuerySet):
             .filter(rank_in_section__lte=per_section)
             .order_by("section__position", "section__name", "rank_in_section")
         )
+
+    def months_with_stories(self, *, since: datetime, until: datetime) -> list[datetime]:
+        """The local months from since to until that hold at least one of these stories,
+        oldest first, in two queries whatever the size of the archive.
+
+        One EXISTS per month, each an index probe that stops at its first story, where
+        grouping by month would read every story of the archive.
+        """
+        starts = month_starts(since, until)
+        if not starts:
+            return []
+        if connections[self.db].vendor == "postgresql":
+            return self._months_with_stories_postgresql(starts)
+        ends = [*starts[1:], next_month(starts[-1])]
+        months = self.order_by()
+        flags = {
+            f"month_{index}": Exists(months.filter(published_at__gte=start, published_at__lt=end))
+            for index, (start, end) in enumerate(zip(starts, ends, strict=True))
+        }
+        row = Article.objects.order_by().annotate(**flags).values(*flags).first()
+        if row is None:
+            return []
+        return [start for index, start in enumerate(starts) if row[f"month_{index}"]]
+
+    def _months_with_stories_postgresql(self, starts: list[datetime]) -> list[datetime]:
+        """The same in one statement: a series of local months, each probed by EXISTS.
+
+        Building a hundred EXISTS expressions through the ORM cost more Python time than
+        the probes themselves; here the probe is compiled once and the database repeats
+        it per month. Months are local wall-clock ones, made instants by AT TIME ZONE.
+        """
+        zone = timezone.get_current_timezone_name()
+        month_start = RawSQL('("months"."start" AT TIME ZONE %s)', [zone])
+        month_end = RawSQL('(("months"."start" + interval \'1 month\') AT TIME ZONE %s)', [zone])
+        probe = self.order_by().filter(published_at__gte=month_start, published_at__lt=month_end)
+        sql, params = probe.values("pk").query.sql_with_params()
+        first, last = (timezone.make_naive(start) for start in (starts[0], starts[-1]))
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                'SELECT "months"."start" FROM generate_series('
+                '%s::timestamp, %s::timestamp, interval \'1 month\') AS "months"("start") '
+                f'WHERE EXISTS ({sql}) ORDER BY "months"."start"',
+                [first, last, *params],
+            )
+            return [timezone.make_aware(start) for (start,) in cursor.fetchall()]
 
     def most_viewed(self, *, since: datetime):
         return (

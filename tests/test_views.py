@@ -346,9 +346,9 @@ class TestListings:
 class TestArchiveAndPages:
     def test_archive_counts_and_day_pages(self, client, html, published):
         soup = html(client.get("/archive/"))
-        assert "1 story" in soup.get_text()
-
         day = published.published_at.astimezone(timezone.get_current_timezone())
+        assert soup.find("a", href=f"/archive/{day:%Y}/{day:%m}/")
+
         day_page = html(client.get(f"/archive/{day:%Y}/{day:%m}/{day:%d}/"))
         assert published.headline in headlines(day_page)
 
@@ -430,3 +430,35 @@ class TestAuthorStoryCounts:
         counts = story_counts(html(client.get("/authors/")))
 
         assert counts == {"Ada Brook": "2+ stories", "Ben Cole": "2 stories"}
+
+
+def local(*args):
+    return timezone.make_aware(timezone.datetime(*args))
+
+
+class TestArchiveMonths:
+    @pytest.fixture
+    def stories(self, fixed_now):
+        ArticleFactory(published_at=local(2030, 7, 31, 23, 30))  # 22:30 UTC: still July
+        ArticleFactory(published_at=local(2030, 11, 5, 9))
+        ArticleFactory(published_at=local(2031, 1, 20, 9))
+        ArticleFactory(published_at=local(2031, 2, 2, 9), expires_at=fixed_now - timedelta(days=1))
+        ArticleFactory(published_at=local(2030, 12, 2, 9), status=Article.Status.DRAFT)
+        ArticleFactory(published_at=fixed_now + timedelta(hours=1))  # scheduled, in March
+
+    def test_index_lists_the_local_months_readers_can_open(self, client, html, stories):
+        soup = html(client.get("/archive/"))
+
+        years = {
+            section.h2.get_text(strip=True): [a.get_text() for a in section.select("li a")]
+            for section in soup.select(".archive-year")
+        }
+        assert years == {"2031": ["January"], "2030": ["November", "July"]}
+
+    def test_year_page_names_its_months_with_stories(self, client, html, stories):
+        def months(path):
+            return [a.get_text() for a in html(client.get(path)).select(".archive-nav a")]
+
+        assert months("/archive/2030/") == ["July", "November"]
+        assert months("/archive/2031/") == ["January"]
+        assert client.get("/archive/2029/").status_code == 404
