@@ -16,8 +16,14 @@ the next of them, since its time is part of every ETag and caps every lifetime.
 A page is stored under its address alone, with the version and horizon it was rendered
 under inside it, so a hit is one round trip to the shared cache (the version, the horizon
 and the page in one get_many), and serves the page only when both still match.
+
+The middleware comes first, so a stored page is answered without the middleware below
+it: the page keeps the security headers it was rendered with. Their settings are part of
+the key, so an app server started with a new policy never serves a page made under the
+old one.
 """
 
+import functools
 import hashlib
 import logging
 import time
@@ -29,14 +35,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
     patch_cache_control,
 )
-from django.utils.http import parse_etags, parse_http_date_safe
+from django.utils.http import parse_http_date_safe
 
 from .quotas import CACHE_UNREACHABLE
 
@@ -58,6 +64,11 @@ HORIZON_KEY = "pages:horizon"
 # A render longer than this loses its lock, and the next request renders too.
 LOCK_SECONDS = 10
 POLL_SECONDS = 0.02
+# The settings the header middlewares below read (django.middleware.security, django-csp,
+# django-permissions-policy, clickjacking).
+HEADER_SETTINGS = ("SECURE_", "CONTENT_SECURITY_POLICY", "CSP_", "PERMISSIONS_POLICY", "X_FRAME")
+# What a 304 leaves out of the page it stands for.
+BODY_HEADERS = {"content-type", "content-length", "content-encoding", "content-language"}
 # Statuses that are the same for every reader: a story, a moved story, a missing one.
 SHARED_STATUSES = {200, 301, 404, 410}
 # A stored "pass": this address answered with something not to share (a private page,
@@ -68,6 +79,18 @@ PASS_SECONDS = 30
 
 def conf(name: str):
     return getattr(settings, "PAGE_CACHE", {}).get(name, DEFAULTS[name])
+
+
+@functools.cache
+def header_settings() -> str:
+    """This process's security-header settings, in a form that changes when they do."""
+    return repr(
+        sorted(
+            (name, getattr(settings, name))
+            for name in dir(settings)
+            if name.startswith(HEADER_SETTINGS)
+        )
+    )
 
 
 def content_changed() -> None:
@@ -169,15 +192,6 @@ def set_private_headers(response: HttpResponse) -> None:
         add_never_cache_headers(response)
 
 
-def etag_matches(request: HttpRequest, etag: str) -> bool:
-    sent = request.headers.get("If-None-Match")
-    if not sent:
-        return False
-    return "*" in (tags := parse_etags(sent)) or any(
-        tag.removeprefix("W/") == etag.removeprefix("W/") for tag in tags
-    )
-
-
 def current(entry, stamp: str):
     """A stored page (or PASS), if it was stored under this version and horizon."""
     if entry is not None and entry[0] == stamp:
@@ -188,9 +202,8 @@ def current(entry, stamp: str):
 class PageCacheMiddleware:
     """Serves and stores anonymous public pages; sets Cache-Control on every response.
 
-    Placed after the middleware that adds security headers to every response (so a
-    stored page gets them afresh) and before sessions, CSRF and authentication, which a
-    stored page never needs.
+    Placed first: a stored page needs none of the middleware below, and carries the
+    security headers it was rendered with (see header_settings()).
     """
 
     def __init__(self, get_response):
@@ -203,11 +216,10 @@ class PageCacheMiddleware:
             return response
         now = timezone.now()
         address = request.build_absolute_uri()
-        digest = hashlib.sha256(address.encode()).hexdigest()
+        digest = hashlib.sha256(f"{header_settings()}|{address}".encode()).hexdigest()
         key = f"pages:page:{digest}"
-        # A reader who holds a copy may need no page at all: then it is not fetched.
         wanted = [VERSION_KEY, HORIZON_KEY]
-        if conf("SECONDS") > 0 and "HTTP_IF_NONE_MATCH" not in request.META:
+        if conf("SECONDS") > 0:
             wanted.append(key)
         try:
             stored = cache.get_many(wanted)
@@ -223,13 +235,10 @@ class PageCacheMiddleware:
         seconds_left = horizon - now.timestamp()
         if conf("SECONDS") <= 0:
             return self.render(request, seconds_left=seconds_left)
-        if etag_matches(request, etag):
-            # The reader already holds this version of the page: nothing to render.
-            not_modified = HttpResponseNotModified()
-            set_public_headers(not_modified, seconds_left=seconds_left, etag=etag)
-            return not_modified
         try:
-            entry = current(stored[key] if key in stored else cache.get(key), stamp)
+            # A reader who holds this version of the page gets 304 from the stored copy
+            # (whose security headers it carries), before anything renders.
+            entry = current(stored.get(key), stamp)
             return self.cached(request, digest, entry, stamp, etag=etag, seconds_left=seconds_left)
         except CACHE_UNREACHABLE as error:
             logger.warning("Shared cache unreachable, page not cached: %s", error)
@@ -267,9 +276,16 @@ class PageCacheMiddleware:
         if response.status_code != 200:
             return response
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
+        answer = get_conditional_response(
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
+        if answer.status_code == 304:
+            # Django's 304 keeps only the caching headers; ours is above the middleware
+            # that would add the security headers again.
+            for name, value in response.items():
+                if name.lower() not in BODY_HEADERS:
+                    answer[name] = value
+        return answer
 
     def wait_for(self, key: str, lock: str, stamp: str):
         """Another request is rendering this page: its copy, once it is stored."""

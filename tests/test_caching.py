@@ -21,6 +21,7 @@ from taggit.models import Tag
 
 from articles.models import Article, PreviewLink
 from images.services import image_renditions_build
+from newsroom import pagecache
 
 from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
 from .test_workflow import correction_rows, form_data
@@ -437,3 +438,28 @@ def test_simultaneous_misses_render_the_page_once():
     assert len(renders) == 1
     assert [response.status_code for response in responses] == [200] * readers
     assert len({response.content for response in responses}) == 1
+
+
+def test_stored_pages_and_304s_carry_the_security_headers(reader, story):
+    reader.get(story.get_absolute_url())  # stored
+
+    stored = reader.get(story.get_absolute_url())
+    unchanged = reader.get(story.get_absolute_url(), headers={"If-None-Match": stored["ETag"]})
+
+    assert stored.templates == [] and unchanged.status_code == 304
+    for response in (stored, unchanged):
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_new_security_policy_is_never_served_from_pages_stored_under_the_old(
+    reader, story, settings
+):
+    reader.get(story.get_absolute_url())  # stored under the policy the server started with
+    settings.SECURE_REFERRER_POLICY = "no-referrer"
+    # What a restart with the new settings does: fresh middleware, a fresh stamp.
+    pagecache.header_settings.cache_clear()
+    restarted = Client()
+
+    assert restarted.get(story.get_absolute_url())["Referrer-Policy"] == "no-referrer"
