@@ -33,6 +33,7 @@ from datetime import time as clock_time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models import Min, Q
 from django.http import HttpRequest, HttpResponse
@@ -214,8 +215,12 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             set_private_headers(response)
             return response
+        try:
+            address = request.build_absolute_uri()
+        except DisallowedHost:
+            # Refused below, where the answer gets the security headers like any other.
+            return self.render(request, seconds_left=0)
         now = timezone.now()
-        address = request.build_absolute_uri()
         digest = hashlib.sha256(f"{header_settings()}|{address}".encode()).hexdigest()
         key = f"pages:page:{digest}"
         wanted = [VERSION_KEY, HORIZON_KEY]

@@ -463,3 +463,11 @@ def test_a_new_security_policy_is_never_served_from_pages_stored_under_the_old(
     restarted = Client()
 
     assert restarted.get(story.get_absolute_url())["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_refused_host_gets_the_security_headers_too(story):
+    refused = Client(HTTP_HOST="elsewhere.example").get(story.get_absolute_url())
+
+    assert refused.status_code == 400
+    assert "script-src 'self'" in refused["Content-Security-Policy"]
+    assert "s-maxage" not in refused.get("Cache-Control", "")
