@@ -3,14 +3,12 @@ import json
 from datetime import datetime
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from images.templatetags.images import picture
 from newsroom.fragments import shared_block
 
 from .. import metadata
@@ -39,69 +37,6 @@ def short_time(moment: datetime) -> str:
     """“14:05” for today's stories, “24 Nov” for older ones, as news tickers print them."""
     local = timezone.localtime(moment)
     return format_date(local, "H:i" if local.date() == timezone.localdate() else "j M")
-
-
-CARD_IMAGE_SIZES = "(min-width: 600px) 240px, 100vw"
-
-
-@register.simple_tag
-def article_card(
-    article: Article,
-    show_image=False,
-    show_lead=False,
-    show_section=False,
-    show_columnist=False,
-    headline_level=3,
-    image_sizes=CARD_IMAGE_SIZES,
-):
-    """A story in a list, built in Python: lists print up to thirty of them, and a
-    template per card (with its picture) was half of a section page's render.
-    The markup, whitespace included, is what an included template would print."""
-    url = escape(article.get_absolute_url())
-    photo = article.photo if show_image else None
-    columnist = article.columnist if show_columnist else None
-    classes = "card"
-    if photo:
-        classes += " card--with-image"
-    if show_columnist:
-        classes += " card--column"
-    parts = [f'\n<article class="{classes}">\n  ']
-    if photo:
-        parts.append(
-            f'\n    <a class="card__image" href="{url}" tabindex="-1" aria-hidden="true">\n      '
-            f"{picture(photo, crop='card', sizes=image_sizes or CARD_IMAGE_SIZES)}\n    </a>\n  "
-        )
-    parts.append('\n  <div class="card__body">\n    ')
-    if show_section:
-        section = article.section
-        parts.append(
-            f'<a class="kicker" href="{escape(section.get_absolute_url())}">'
-            f"{conditional_escape(section.name)}</a>"
-        )
-    parts.append("\n    ")
-    if columnist:
-        portrait = picture(
-            columnist.portrait, crop="square", sizes="48px", css_class="columnist__photo"
-        )
-        parts.append(
-            f'\n      \n        <a class="columnist" href="{escape(columnist.get_absolute_url())}">'
-            f"\n          {portrait}\n"
-            f'          <span class="columnist__name">{conditional_escape(columnist.name)}</span>\n'
-            "        </a>\n      \n    "
-        )
-    level = conditional_escape(headline_level or 3)
-    parts.append(
-        f'\n    <h{level} class="card__headline"><a href="{url}">'
-        f"{conditional_escape(article.headline)}</a></h{level}>\n    "
-    )
-    if show_lead:
-        parts.append(f'<p class="card__lead">{conditional_escape(article.lead)}</p>')
-    published = timezone.template_localtime(article.published_at)
-    parts.append(
-        f'\n    <p class="card__meta"><time datetime="{escape(date_filter(published, "c"))}">'
-        f"{escape(date_filter(published, 'j F Y, H:i'))}</time></p>\n  </div>\n</article>\n"
-    )
-    return mark_safe("".join(parts))
 
 
 # What a rail link prints: the story's address, headline, time and section.

@@ -3,8 +3,6 @@ from typing import NamedTuple
 
 from django import template
 from django.core.files.storage import default_storage
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeString, mark_safe
 
 from .. import renditions
 
@@ -22,7 +20,7 @@ class PhotoFacts(NamedTuple):
     focal_y: float
 
 
-@register.simple_tag
+@register.inclusion_tag("includes/picture.html")
 def picture(image, crop="original", sizes="100vw", alt="", priority=False, css_class=""):
     """A responsive <picture>: AVIF/WebP sources, a JPEG fallback, and its size (no shifts).
 
@@ -30,8 +28,15 @@ def picture(image, crop="original", sizes="100vw", alt="", priority=False, css_c
     renditions are not built yet: the uploaded original is never linked.
     """
     if not image or not image.is_public:
-        return mark_safe("\n")
-    return picture_html(
+        return {"image": None}
+    context = {
+        "image": image,
+        "alt": alt,
+        "sizes": sizes,
+        "priority": priority,
+        "css_class": css_class,
+    }
+    return context | picture_files(
         image.pk,
         image.renditions_key,
         image.width,
@@ -40,37 +45,7 @@ def picture(image, crop="original", sizes="100vw", alt="", priority=False, css_c
         image.focal_y,
         crop,
         default_storage.base_url,
-        sizes,
-        alt,
-        bool(priority),
-        css_class,
     )
-
-
-@lru_cache(maxsize=4096)
-def picture_html(
-    pk, key, width, height, focal_x, focal_y, crop, base_url, sizes, alt, priority, css_class
-) -> SafeString:
-    """The <picture> markup, built once per process for what it is made of: a list page
-    prints a dozen of them, and a template for each cost more than the rest of its card."""
-    files = picture_files(pk, key, width, height, focal_x, focal_y, crop, base_url)
-    sizes = escape(sizes)
-    parts = ["<picture"]
-    if css_class:
-        parts.append(f' class="{escape(css_class)}"')
-    parts.append(">")
-    for mime_type, srcset in files["sources"]:
-        parts.append(
-            f'<source type="{escape(mime_type)}" srcset="{escape(srcset)}" sizes="{sizes}">'
-        )
-    parts.append(f'<img src="{escape(files["src"])}"')
-    if files["jpeg_srcset"]:
-        parts.append(f' srcset="{escape(files["jpeg_srcset"])}" sizes="{sizes}"')
-    parts.append(f' width="{files["width"]}" height="{files["height"]}"')
-    parts.append(f' alt="{conditional_escape(alt)}"')
-    parts.append(' fetchpriority="high"' if priority else ' loading="lazy"')
-    parts.append(' decoding="async"></picture>\n')
-    return mark_safe("".join(parts))
 
 
 @lru_cache(maxsize=4096)
