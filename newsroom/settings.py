@@ -160,7 +160,7 @@ USE_TZ = True
 SITE_ID = 1
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Public files (photo renditions) live under MEDIA_ROOT and are served at MEDIA_URL.
 MEDIA_URL = "media/"

@@ -7,6 +7,8 @@ import importlib.util
 import json
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -105,7 +107,20 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory):
     redis.Redis.from_url(CACHE_URL).flushdb()
 
     folder = tmp_path_factory.mktemp("stack")
-    environment |= {"MEDIA_ROOT": str(folder / "media"), "ORIGINALS_ROOT": str(folder / "orig")}
+    environment |= {
+        "MEDIA_ROOT": str(folder / "media"),
+        "ORIGINALS_ROOT": str(folder / "orig"),
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+    }
+    # With debug off, pages name static files by their hashed names: a fresh checkout
+    # has none collected yet.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=stack.BASE_DIR,
+        env=environment,
+        check=True,
+        timeout=120,
+    )
     ports = [stack.free_port() for _ in range(3)]
     with (
         stack.gunicorn(ports[0], log=folder / "a.log", env=environment),
