@@ -1,15 +1,27 @@
+import json
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_GET, require_POST
 from PIL import Image as PILImage
 
-from newsroom.pagecache import PublicContentAdmin
+from newsroom.pagecache import PublicContentAdmin, content_changed
 
-from .forms import ALLOWED_FORMATS, ImageAdminForm
+from .forms import ALLOWED_FORMATS, FocalPointForm, ImageAdminForm, PhotoUploadForm
 from .models import Image, Licence
 from .services import image_saved
+from .widgets import UPLOAD_PREFIX, picker_entry
+
+# Photos per page of the picker's grid: four rows of a wide dialog.
+PICKER_PAGE_SIZE = 24
 
 
 @admin.register(Licence)
@@ -130,12 +142,104 @@ class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
         return format_html("{} article{}:<ul>{}</ul>", count, "" if count == 1 else "s", links)
 
     def get_urls(self):
-        original = path(
-            "<path:object_id>/original/",
-            self.admin_site.admin_view(self.original_view),
-            name="images_image_original",
+        def view(function, route, name):
+            return path(route, self.admin_site.admin_view(function), name=f"images_image_{name}")
+
+        # Before Django's own: its catch-all would take "picker/" for an object's id.
+        return [
+            view(self.picker_view, "picker/", "picker"),
+            view(self.picker_upload_view, "picker/upload/", "picker_upload"),
+            view(self.picker_photo_view, "picker/<int:object_id>/", "picker_photo"),
+            view(self.focal_view, "<int:object_id>/focal/", "focal"),
+            view(self.original_view, "<path:object_id>/original/", "original"),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(require_GET)
+    def picker_view(self, request):
+        """One page of the photo library for the story form's picker, newest first, as an
+        HTML fragment the picker puts into its grid."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()
+        photos = Image.objects.select_related("licence")
+        if query:
+            photos = photos.filter(
+                Q(caption__icontains=query)
+                | Q(alt_text__icontains=query)
+                | Q(creator__icontains=query)
+                | Q(source_name__icontains=query)
+            )
+        page = Paginator(photos, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "page": page,
+            # Each photo with what the script needs when it is chosen (escaped in the attribute).
+            "entries": [(entry, json.dumps(entry)) for entry in map(picker_entry, page)],
+            "query": query,
+        }
+        return render(request, "admin/images/photo_picker/grid.html", context)
+
+    @method_decorator(require_GET)
+    def picker_photo_view(self, request, object_id):
+        """One photo as the picker knows it: asked again while its renditions are built."""
+        image = self.get_object(request, object_id)
+        if image is None:
+            raise Http404("No such photo.")
+        if not self.has_view_permission(request, image):
+            raise PermissionDenied
+        return JsonResponse({"photo": picker_entry(image)})
+
+    @method_decorator(require_POST)
+    def picker_upload_view(self, request):
+        """A new photo from the story form, checked by the photo's own form. Answers with
+        the photo (201) or with the errors by field (400); nothing is kept from a refusal."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = PhotoUploadForm(request.POST, request.FILES, prefix=UPLOAD_PREFIX)
+        if not form.is_valid():
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        with transaction.atomic():
+            image = form.save(commit=False)
+            image.uploaded_by = request.user
+            image.save()
+            self.log_addition(
+                request, image, self.construct_change_message(request, form, None, True)
+            )
+            self.photo_saved(image)
+        # Read again: a worker in this process (tests, the quick start) has built it by now.
+        image = Image.objects.select_related("licence").get(pk=image.pk)
+        found = ", ".join(
+            f"{Image._meta.get_field(f).verbose_name}: {v}" for f, v in form.prefilled.items()
         )
-        return [original, *super().get_urls()]
+        notice = (
+            f"Credit filled in from the photo's own metadata ({found}). Check it." if found else ""
+        )
+        return JsonResponse({"photo": picker_entry(image), "notice": notice}, status=201)
+
+    @method_decorator(require_POST)
+    def focal_view(self, request, object_id):
+        """A new focal point, clicked on the photo in the picker: saved as the photo's page
+        saves one, so the crops are rebuilt around it and the pages refreshed."""
+        image = self.get_object(request, object_id)
+        if image is None:
+            raise Http404("No such photo.")
+        if not self.has_change_permission(request, image):
+            raise PermissionDenied
+        form = FocalPointForm(request.POST, instance=image)
+        if not form.is_valid():
+            return JsonResponse({"error": form.error_message()}, status=400)
+        with transaction.atomic():
+            image = form.save()
+            self.log_change(request, image, self.construct_change_message(request, form, None))
+            self.photo_saved(image)
+        image = Image.objects.select_related("licence").get(pk=image.pk)
+        return JsonResponse({"photo": picker_entry(image)})
+
+    def photo_saved(self, image):
+        """What follows any save of a photo, here or in the picker: pages refreshed (as
+        PublicContentAdmin does) and the renditions queued."""
+        content_changed()
+        image_saved(image=image)
 
     def original_view(self, request, object_id):
         """The uploaded original, for editors only: it keeps the camera's EXIF and GPS and

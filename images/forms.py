@@ -168,3 +168,43 @@ class ImageAdminForm(forms.ModelForm):
                     self.prefilled[field] = value
                     self.errors.pop(field, None)
         return cleaned
+
+
+class PhotoUploadForm(ImageAdminForm):
+    """The photo's own admin form, as the story form's photo picker shows it: the same
+    checks and the same credit taken from the file, but no focal point yet (the editor
+    clicks the photo for it once it is uploaded) and wide boxes for the words."""
+
+    file = PhotoField(
+        help_text=Image._meta.get_field("file").help_text,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+    focal_x = None
+    focal_y = None
+
+    class Meta(ImageAdminForm.Meta):
+        fields = [name for name in ImageAdminForm.Meta.fields if not name.startswith("focal_")]
+        widgets = {
+            "alt_text": forms.Textarea(attrs={"rows": 2}),
+            "caption": forms.Textarea(attrs={"rows": 3}),
+            "usable_until": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        }
+
+
+class FocalPointForm(forms.ModelForm):
+    """Where the editor clicked the photo, as fractions of its width and height."""
+
+    focal_x = forms.FloatField(label="across", min_value=0, max_value=1)
+    focal_y = forms.FloatField(label="down", min_value=0, max_value=1)
+
+    class Meta:
+        model = Image
+        fields = ["focal_x", "focal_y"]
+
+    def error_message(self) -> str:
+        """One sentence for the picker to show: which value is wrong, and what is right."""
+        problems = "; ".join(
+            f"{self.fields[name].label if name in self.fields else 'photo'}: {' '.join(errors)}"
+            for name, errors in self.errors.items()
+        )
+        return f"The focal point is two numbers from 0 to 1, across and down ({problems})"

@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from images.widgets import PhotoPickerWidget
+
 from ..models import Article
 
 
@@ -14,6 +16,7 @@ class ArticleForm(forms.ModelForm):
             "headline": forms.TextInput(attrs={"style": "width: 100%; max-width: 46rem"}),
             "lead": forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 46rem"}),
             "version": forms.HiddenInput,
+            "main_image": PhotoPickerWidget(),
         }
 
     def __init__(self, *args, **kwargs):

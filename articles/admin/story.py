@@ -21,7 +21,7 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
     search_fields = ("headline", "lead")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("headline",)}
-    autocomplete_fields = ("editor", "main_image")
+    autocomplete_fields = ("editor",)
     readonly_fields = ("created_at", "modified_at")
     fieldsets = (
         (None, {"fields": ("headline", "lead", "body", "version")}),
