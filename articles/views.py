@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import generic
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -39,10 +40,37 @@ NOT_PRINTED = ("search_vector",)
 NOT_ON_CARDS = ("body", "search_vector")
 
 
+class ListingPaginator(Paginator):
+    """Pages of a listing, counted no further than MAX_PAGES pages.
+
+    An exact count reads every story the listing holds: on an author's page at 100 000
+    stories it was two thirds of the time. Past the last counted page, the listing's
+    "Older" link goes to the archive by date, which holds everything.
+    """
+
+    MAX_PAGES = 50
+
+    @cached_property
+    def count(self) -> int:
+        limit = self.MAX_PAGES * self.per_page
+        # Unordered: the planner may start from the smaller side (a tag's rows, say).
+        return min(self.object_list.order_by()[: limit + 1].count(), limit + 1)
+
+    @cached_property
+    def is_capped(self) -> bool:
+        """More stories than the counted pages show."""
+        return self.count > self.MAX_PAGES * self.per_page
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, self.MAX_PAGES)
+
+
 class PublishedArticlesMixin:
     """Every listing starts from published() and prints cards."""
 
     paginate_by = PAGE_SIZE
+    paginator_class = ListingPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards().defer(*NOT_ON_CARDS)

@@ -15,6 +15,7 @@ section, its newest story, the busiest tag and author, the newest story's day).
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.5
+MONTH_LINK = re.compile(rb'href="/archive/\d{4}/\d{1,2}/"')
 SEARCH_SQL_MS = 50
 SITEMAP_INDEX_MS = 100
 
@@ -127,8 +129,10 @@ def serve() -> None:
                 body = b"".join(response) if response.streaming else response.content
                 elapsed = time.perf_counter() - start
             answer = {
-                # A sitemap file grows with the archive up to its limit: compare per entry.
-                "entries": body.count(b"<url>"),
+                # A sitemap file grows with the archive up to its limit, and the archive's
+                # index with the months it spans: compare those per entry.
+                "entries": body.count(b"<url>")
+                or (len(MONTH_LINK.findall(body)) if request == "/archive/" else 0),
                 "status": response.status_code,
                 "ms": elapsed * 1000,
                 "sql_ms": sql["seconds"] * 1000,
@@ -171,7 +175,7 @@ class Worker:
         self.process.wait()
 
 
-def measure(small_url: str, big_url: str, runs: int) -> tuple[dict, dict]:
+def measure(small_url: str, big_url: str, runs: int, only: str = "") -> tuple[dict, dict]:
     """Both sizes page by page, their requests interleaved (small, big, small, big …)
     so that the machine's other work weighs on both alike."""
     workers = {"small": Worker(small_url), "big": Worker(big_url)}
@@ -183,6 +187,7 @@ def measure(small_url: str, big_url: str, runs: int) -> tuple[dict, dict]:
             results[size]["pages"] = {}
         names = list(results["big"]["paths"])
         names += [name for name in results["small"]["paths"] if name not in names]
+        names = [name for name in names if only in name]
         for name in names:
             samples = {size: [] for size in workers}
             for _run in range(runs + 1):
@@ -266,6 +271,7 @@ def main() -> None:
     parser.add_argument("--big", help="DATABASE_URL of the big database")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", help="also write both results to this file")
+    parser.add_argument("--only", default="", help="only the pages whose name holds this")
     parser.add_argument("--create", nargs="+", metavar="URL", help="create these databases")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -278,7 +284,7 @@ def main() -> None:
         return
     if not (args.small and args.big):
         parser.error("--small and --big (two DATABASE_URLs) are needed")
-    small, big = measure(args.small, args.big, args.runs)
+    small, big = measure(args.small, args.big, args.runs, args.only)
     if args.json:
         Path(args.json).write_text(json.dumps({"small": small, "big": big}, indent=1))
     print("\n".join(table(small, big)))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lxml import etree
 
 from articles.models import Article
-from articles.sitemaps import ArticleSitemap, NewsSitemap
+from articles.sitemaps import NewsSitemap
 
 from .factories import ArticleFactory, PersonFactory
 
@@ -88,13 +88,39 @@ def test_article_entries_carry_lastmod_and_their_photo(client, content):
     assert image.findtext("image:license", namespaces=NS) == story.main_image.licence.url
 
 
-def test_articles_are_split_into_files_of_limited_size(client, content, monkeypatch):
-    monkeypatch.setattr(ArticleSitemap, "limit", 1)
+def test_articles_are_split_into_one_file_per_month_oldest_first(client, fixed_now):
+    # NOW is 14 March 2031: stories in January and March, none in February.
+    ArticleFactory(headline="Early January", published_at=datetime(2031, 1, 2, 9, tzinfo=UTC))
+    ArticleFactory(headline="Late January", published_at=datetime(2031, 1, 30, 9, tzinfo=UTC))
+    ArticleFactory(headline="March", published_at=datetime(2031, 3, 10, 9, tzinfo=UTC))
+    ArticleFactory(headline="Scheduled", published_at=datetime(2031, 3, 20, 9, tzinfo=UTC))
+
     files, locations = all_locations(client)
 
     article_files = [f for f in files if "sitemap-articles.xml" in f]
-    assert len(article_files) == 2
-    assert all(len(locations[f]) == 1 for f in article_files)
+    # The oldest month keeps the bare address, so no file's address moves as months pass.
+    assert article_files == [
+        "http://example.com/sitemap-articles.xml",
+        "http://example.com/sitemap-articles.xml?p=2",
+    ]
+    headlines = {
+        file: sorted(
+            Article.objects.get(pk=int(urlsplit(url).path.split("/")[2].split("-")[0])).headline
+            for url in locations[file]
+        )
+        for file in article_files
+    }
+    assert headlines == {
+        article_files[0]: ["Early January", "Late January"],
+        article_files[1]: ["March"],
+    }
+    assert client.get("/sitemap-articles.xml?p=3").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=x").status_code == 404
+
+
+def test_an_empty_archive_has_one_empty_articles_file(client):
+    root = xml(client, "/sitemap-articles.xml")
+    assert root.xpath("//sm:url", namespaces=NS) == []
 
 
 def test_news_sitemap_lists_the_last_48_hours(client, content):
@@ -161,9 +187,9 @@ def test_news_sitemap_leaves_out_stories_older_than_two_days(client, fixed_now):
     assert root.xpath("//news:title/text()", namespaces=NS) == ["Yesterday"]
 
 
-def test_index_names_each_file_once_with_the_latest_change(client, fixed_now, monkeypatch):
-    monkeypatch.setattr(ArticleSitemap, "limit", 2)
-    for days in (1, 2, 3, 4, 5):
+def test_index_names_each_file_once_with_the_latest_change(client, fixed_now):
+    # Three months: January, February and March 2031 (NOW is 14 March).
+    for days in (1, 2, 30, 31, 60):
         ArticleFactory(published_at=NOW - timedelta(days=days))
     ArticleFactory(published_at=NOW - timedelta(days=9), updated_at=NOW - timedelta(hours=2))
 

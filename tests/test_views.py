@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import article_view_record
+from articles.views import ListingPaginator
 from images.models import Licence
 
 from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
@@ -305,6 +306,26 @@ class TestListings:
         assert first.find("a", rel="next")["href"] == "?page=2"
         assert client.get("/world/?page=3").status_code == 404
         assert client.get("/world/?page=abc").status_code == 404
+
+    def test_listings_count_a_bounded_number_of_pages_then_send_readers_to_the_archive(
+        self, client, html, world, monkeypatch
+    ):
+        # Counting stops after MAX_PAGES pages (an exact count reads the whole archive).
+        monkeypatch.setattr(ListingPaginator, "MAX_PAGES", 1)
+        start = timezone.now() - timedelta(days=400)
+        for day in range(21):
+            ArticleFactory(section=world, published_at=start + timedelta(days=day))
+        oldest_shown = timezone.localtime(start + timedelta(days=1))
+
+        first = html(client.get("/world/"))
+
+        assert len(first.select("article.card")) == 20
+        assert first.select_one(".pagination__current").get_text() == "Page 1 of 1+"
+        assert first.find("a", rel="next") is None
+        older = first.find("a", string="Older stories, by date →")
+        assert older["href"] == f"/archive/{oldest_shown:%Y}/{oldest_shown.month}/"
+        assert client.get(older["href"]).status_code == 200
+        assert client.get("/world/?page=2").status_code == 404
 
     def test_news_lists_every_section_newest_first(self, client, html):
         older = ArticleFactory(published_at=timezone.now() - timedelta(days=2))
