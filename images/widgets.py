@@ -50,7 +50,8 @@ def picker_entry(image: Image) -> dict:
         "preview": preview_url(image),
         "original": reverse("admin:images_image_original", args=[image.pk]),
         "card_url": card_url(image),
-        "processing": not image.renditions_key,
+        # No crops yet, or crops around an old focal point: the worker is (re)building them.
+        "processing": image.renditions_key != renditions.rendition_key(image),
         "usable": image.is_usable,
         "rights": image.rights_warning(),
         "focal_x": image.focal_x,
@@ -83,7 +84,9 @@ class PhotoPickerWidget(forms.Widget):
             photo=entry,
             # For the script, which keeps it current (escaped into the attribute).
             photo_json=json.dumps(entry) if entry else "",
-            upload_form=PhotoUploadForm(prefix=UPLOAD_PREFIX, auto_id=f"id_{name}_%s"),
+            upload_form=PhotoUploadForm(
+                prefix=UPLOAD_PREFIX, auto_id=f"id_{name}_%s", label_suffix=""
+            ),
             picker_url=reverse("admin:images_image_picker"),
             upload_url=reverse("admin:images_image_picker_upload"),
         )
@@ -96,8 +99,9 @@ class PhotoPickerWidget(forms.Widget):
         return get_template(self.template_name).render(context)
 
     def id_for_label(self, id_):
-        # The label names the "Choose photo" button: the hidden input cannot take focus.
-        return f"{id_}_choose" if id_ else id_
+        # No `for`: the hidden input cannot take focus, and pointing the label at the
+        # "Choose photo" button would rename the button to the field's label.
+        return None
 
     @staticmethod
     def chosen(value) -> Image | None:

@@ -34,6 +34,12 @@
     });
   }
 
+  // An admin view answers a visitor whose session has ended with the login page, after a
+  // redirect that fetch() follows quietly: that page is not the answer asked for.
+  var SESSION_ENDED =
+    "Your session has ended: log in again in another tab, then try again here. " +
+    "Nothing on this page is lost.";
+
   function PhotoPicker(root) {
     var input = root.querySelector('input[type="hidden"]');
     var chosen = root.querySelector(".photo-picker__chosen");
@@ -75,6 +81,7 @@
       if (photo && photo.card_url) input.dataset.cardUrl = photo.card_url;
       else delete input.dataset.cardUrl;
       render(photo);
+      markChosen();
       if (before !== input.value + "|" + (input.dataset.cardUrl || "")) {
         input.dispatchEvent(new Event("change", { bubbles: true }));
       }
@@ -91,7 +98,7 @@
         if (!current || current.id !== photo.id || ++times > POLL_TIMES) return;
         fetch(photo.status_url, { credentials: "same-origin" })
           .then(function (response) {
-            return response.ok ? response.json() : null;
+            return response.ok && !response.redirected ? response.json() : null;
           })
           .then(function (data) {
             if (!data || !current || current.id !== photo.id) return;
@@ -214,18 +221,19 @@
       parts.results.setAttribute("aria-busy", "true");
       fetch(wanted, { credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" } })
         .then(function (response) {
-          if (!response.ok) throw new Error(String(response.status));
+          if (response.redirected) throw new Error(SESSION_ENDED);
+          if (!response.ok) throw new Error("");
           return response.text();
         })
         .then(function (html) {
           if (parts.results.dataset.wanted !== wanted) return; // a newer search is on its way
           libraryLoaded = true;
+          var grid = parts.results.querySelector(".photo-picker__grid");
           if (page === 1) {
             parts.results.innerHTML = html; // our own view's template: escaped there
           } else {
             var incoming = document.createElement("template");
             incoming.innerHTML = html;
-            var grid = parts.results.querySelector(".photo-picker__grid");
             incoming.content.querySelectorAll(".photo-picker__item").forEach(function (item) {
               grid.appendChild(item);
             });
@@ -233,14 +241,27 @@
               .querySelector(".photo-picker__more")
               .replaceWith(incoming.content.querySelector(".photo-picker__more"));
           }
+          markChosen();
         })
-        .catch(function () {
+        .catch(function (error) {
           parts.results.textContent =
+            error.message ||
             "The photo library could not be loaded. Check your connection, then search again.";
         })
         .finally(function () {
           parts.results.setAttribute("aria-busy", "false");
         });
+    }
+
+    // The photo in use stands out in the grid.
+    function markChosen() {
+      if (!dialog) return;
+      parts.results.querySelectorAll(".photo-picker__pick").forEach(function (pick) {
+        var isChosen = !!current && JSON.parse(pick.dataset.photo).id === current.id;
+        pick.classList.toggle("is-chosen", isChosen);
+        if (isChosen) pick.setAttribute("aria-current", "true");
+        else pick.removeAttribute("aria-current");
+      });
     }
 
     // --- upload ----------------------------------------------------------------------
@@ -300,14 +321,17 @@
       post(root.dataset.uploadUrl, new FormData(parts.upload))
         .then(function (response) {
           return json(response).then(function (data) {
-            if (response.status === 201 && data.photo) {
+            if (response.redirected) {
+              parts.uploadStatus.textContent = SESSION_ENDED;
+            } else if (response.status === 201 && data.photo) {
               uploaded(data);
             } else if (response.status === 400 && data.errors) {
               parts.uploadStatus.textContent = "Nothing was saved: correct what is marked.";
               showErrors(data.errors);
             } else if (response.status === 403) {
               parts.uploadStatus.textContent =
-                "You may not upload photos. Ask an editor to give you the right.";
+                "The upload was refused: you may not add photos, or the page is too old. " +
+                "Reload the page and try again, or ask an editor.";
             } else {
               parts.uploadStatus.textContent =
                 "The upload failed (" + response.status + "); nothing was saved. Try again.";
@@ -358,7 +382,9 @@
         .then(function (response) {
           return json(response).then(function (data) {
             if (request !== focalRequest) return; // a later click is being saved
-            if (response.ok && data.photo) {
+            if (response.redirected) {
+              status.textContent = SESSION_ENDED;
+            } else if (response.ok && data.photo) {
               status.textContent = "Focal point saved. Click again to move it, or press Done.";
               if (current && current.id === data.photo.id) choose(data.photo);
             } else {

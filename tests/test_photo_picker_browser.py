@@ -1,0 +1,182 @@
+"""An author picks a photo from the library, then uploads one with its credit and sets its
+focal point, without leaving the story form, in Chromium under the site's CSP."""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from PIL import Image as PILImage
+
+from articles.models import Article
+from images.models import Image
+
+from .browser import browser_available, chromium_page, sign_in
+from .factories import ImageFactory, PersonFactory, SectionFactory
+
+__all__ = ["browser_available"]  # a fixture, used by name
+
+# The live server and the test share the database, so it is committed, not rolled back.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+SHOTS = Path(os.environ.get("PHOTO_PICKER_SHOTS", "/tmp/shots/photo-picker"))
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture
+def author(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="nina", password="correct horse battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Authors"))
+    PersonFactory(name="Nina Author", slug="nina-author", user=user)
+    return user
+
+
+@pytest.fixture
+def library():
+    """A few photos with their crops built, as the worker leaves them."""
+    SectionFactory(name="City", slug="city")
+    ImageFactory(
+        caption="Cranes at the container terminal", file__color="steelblue", renditions=True
+    )
+    return ImageFactory(
+        caption="A tram crosses the old bridge",
+        alt_text="A red tram on a stone bridge",
+        creator="Oleg Lens",
+        file__color="firebrick",
+        renditions=True,
+    )
+
+
+def write_jpeg(path: Path) -> Path:
+    photo = PILImage.new("RGB", (900, 600), "khaki")
+    # A dark subject in the lower left, where the editor will click.
+    photo.paste((40, 60, 90), (120, 330, 330, 560))
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", quality=85)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def fill_story(page, headline: str) -> None:
+    """The story's own fields, whichever the form pre-fills for the author."""
+    page.get_by_label("Headline").fill(headline)
+    page.get_by_label("Lead").fill("The old bridge reopens to trams after a year of repairs.")
+    body = page.locator(".prose-editor .ProseMirror[contenteditable]")
+    body.click()
+    page.keyboard.type("Trams cross the bridge again from Monday.")
+    page.get_by_label("Section").select_option(label="City")
+    byline = page.locator("select[name='bylines-0-person']")
+    if byline.count() and not byline.input_value():
+        # Django's autocomplete (select2): open it, search, choose.
+        page.locator(".field-person .select2-selection").first.click()
+        page.locator(".select2-search__field").fill("Nina")
+        page.locator(".select2-results__option", has_text="Nina Author").click()
+
+
+def test_an_author_chooses_then_uploads_a_photo_and_sets_its_focal_point(
+    browser_available, live_server, author, library, tmp_path, settings
+):
+    from playwright.sync_api import expect
+
+    settings.SERVE_MEDIA = True  # the thumbnails, as nginx serves them in production
+    tram = library
+    upload = write_jpeg(tmp_path / "bridge.jpg")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    with chromium_page() as page:
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.set_viewport_size({"width": 1440, "height": 1000})
+        sign_in(
+            page, live_server.url, "nina", "correct horse battery", "/admin/articles/article/add/"
+        )
+        widget = page.locator(".photo-picker")
+        expect(widget.get_by_text("No photo")).to_be_visible()
+
+        # Choose from the library: a search, then a click on the thumbnail.
+        widget.get_by_role("button", name="Choose photo").click()
+        dialog = page.get_by_role("dialog", name="Main photo")
+        expect(dialog).to_be_visible()
+        expect(dialog.locator(".photo-picker__pick")).to_have_count(2)
+        expect(
+            dialog.get_by_text("Photo: commons.example.org by Oleg Lens, CC BY 3.0")
+        ).to_be_visible()
+        page.screenshot(path=str(SHOTS / "picker-library.png"))
+        dialog.get_by_label("Search photos").fill("tram")
+        expect(dialog.locator(".photo-picker__pick")).to_have_count(1)
+        dialog.get_by_role("button", name="A tram crosses the old bridge").click()
+        expect(dialog).to_be_hidden()
+        chosen = widget.locator(".photo-picker__chosen")
+        expect(chosen.locator(".photo-picker__caption")).to_have_text(
+            "A tram crosses the old bridge"
+        )
+        expect(chosen.locator("img")).to_have_attribute(
+            "src", re.compile(f"^/media/renditions/{tram.pk}/")
+        )
+        assert page.locator("#id_main_image").input_value() == str(tram.pk)
+        assert "/social-" in page.locator("#id_main_image").get_attribute("data-card-url")
+
+        # Upload a new one: the credit is missing first, and the dialog says where.
+        widget.get_by_role("button", name="Upload new").click()
+        expect(dialog).to_be_visible()
+        dialog.get_by_label("File").set_input_files(str(upload))
+        expect(dialog.locator(".photo-picker__local-preview")).to_be_visible()
+        dialog.get_by_label("Alt text").fill("Workers lay new tram rails on the bridge")
+        dialog.get_by_label("Caption").fill("Rails go down on the old bridge")
+        dialog.get_by_label("Licence").select_option(label="CC BY 4.0")
+        dialog.get_by_role("button", name="Upload and use").click()
+        creator_error = dialog.locator(".photo-picker__field[data-field=creator] .errorlist")
+        expect(creator_error).to_have_text(
+            "Every photo is credited: name its creator, its source, or both."
+        )
+        dialog.get_by_label("Creator").fill("Ines Photographer")
+        dialog.get_by_label("Source", exact=True).fill("City Desk")
+        page.screenshot(path=str(SHOTS / "picker-upload.png"))
+        dialog.get_by_role("button", name="Upload and use").click()
+
+        # The focal point, right after the upload: a click on the subject.
+        focal = dialog.locator(".photo-picker__focal .focal-picker")
+        expect(focal).to_be_visible()
+        expect(widget.locator(".photo-picker__caption")).to_have_text(
+            "Rails go down on the old bridge"
+        )
+        expect(widget.locator(".photo-picker__credit")).to_have_text(
+            "Photo: City Desk by Ines Photographer, CC BY 4.0"
+        )
+        box = focal.locator("img").bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.75)
+        expect(dialog.get_by_text("Focal point saved.")).to_be_visible()
+        page.screenshot(path=str(SHOTS / "picker-focal.png"))
+        dialog.get_by_role("button", name="Done").click()
+        expect(dialog).to_be_hidden()
+        new_id = page.locator("#id_main_image").input_value()
+        assert new_id != str(tram.pk)
+        expect(widget.locator(".photo-picker__image")).to_be_visible()
+        page.screenshot(path=str(SHOTS / "picker-chosen.png"))
+
+        fill_story(page, "Trams return to the old bridge")
+        page.locator("input[name='_save'], button[name='_save']").first.click()
+        expect(page.locator(".messagelist, .errornote").first).to_be_visible()
+        violations = page.evaluate("window.cspViolations")
+
+    assert Image.objects.count() == 3  # the library's two and one upload: nothing from the refusal
+    photo = Image.objects.get(pk=new_id)
+    assert (photo.creator, photo.source_name, photo.licence.name) == (
+        "Ines Photographer",
+        "City Desk",
+        "CC BY 4.0",
+    )
+    assert photo.uploaded_by == author
+    assert abs(photo.focal_x - 0.25) < 0.02 and abs(photo.focal_y - 0.75) < 0.02
+    assert photo.renditions_key  # rebuilt around the new point
+    story = Article.objects.get(headline="Trams return to the old bridge")
+    assert story.main_image == photo
+    assert violations == []
