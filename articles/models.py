@@ -11,9 +11,9 @@ from django.contrib.postgres.search import (
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Sum, Window
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Sum, Window
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -87,6 +87,47 @@ class ArticleQuerySet(models.QuerySet):
 
     def tagged(self, tag):
         return self.filter(tags=tag)
+
+    def bylined_to(self, user):
+        """Stories whose byline names the user (through their Person): an author's own."""
+        if user.pk is None:
+            return self.none()  # else it would match the bylines of people with no login
+        return self.filter(
+            Exists(Byline.objects.filter(article=OuterRef("pk"), person__user_id=user.pk))
+        )
+
+    def in_progress(self):
+        """Not published yet: being written, or waiting for an editor."""
+        return self.filter(status__in=[Article.Status.DRAFT, Article.Status.REVIEW])
+
+    def scheduled(self):
+        """Published stories whose time has not come yet, soonest first."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at", "id")
+
+    def awaiting_review(self):
+        """Stories submitted for review, the longest waiting first, each with `submitted_at`.
+
+        The submission time is that of the first revision of the current run in review
+        (a story sent back and submitted again waits from the second submission);
+        stories without revisions (bulk-loaded) fall back to their last change.
+        """
+        revisions = Article.history.model.objects
+        left_review_later = revisions.filter(
+            id=OuterRef("id"), history_date__gt=OuterRef("history_date")
+        ).exclude(status=Article.Status.REVIEW)
+        submitted = (
+            revisions.filter(id=OuterRef("pk"), status=Article.Status.REVIEW)
+            .exclude(Exists(left_review_later))
+            .order_by("history_date")
+            .values("history_date")[:1]
+        )
+        return (
+            self.filter(status=Article.Status.REVIEW)
+            .annotate(submitted_at=Coalesce(Subquery(submitted), F("modified_at")))
+            .order_by("submitted_at", "id")
+        )
 
     def for_cards(self):
         """Everything a card prints, fetched in a constant number of queries."""
@@ -447,7 +488,10 @@ class Article(models.Model):
 
     def is_bylined(self, user) -> bool:
         """Whether the user's byline is on the story (authors may edit only their own)."""
-        return self.bylines.filter(person__user_id=user.pk).exists()
+        if "bylines" in getattr(self, "_prefetched_objects_cache", {}):
+            # Lists (the desk) ask this of every row: no query per row.
+            return any(byline.person.user_id == user.pk for byline in self.bylines.all())
+        return user.pk is not None and self.bylines.filter(person__user_id=user.pk).exists()
 
     @property
     def publication_state(self) -> str:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "authors",
     "articles",
     "typos",
+    "desk",
 ]
 
 MIDDLEWARE = [

@@ -2,18 +2,24 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from . import health
 from .media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM['SITE_NAME']} editors"
 admin.site.site_title = f"{settings.NEWSROOM['SITE_NAME']} admin"
-admin.site.index_title = "Newsroom"
+admin.site.index_title = "Desk"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    # Browsers ask for it where a page names no icon (feeds, files, the first request);
+    # the icon's name is hashed, so it is looked up when asked for, not at import.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
 ]
 
 if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
@@ -28,4 +34,5 @@ urlpatterns += [
     path("", include("articles.urls")),
 ]
 
+handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"

@@ -1,8 +1,12 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+
+from articles.models import Article
 
 from .models import TypoReport
 
@@ -36,6 +40,34 @@ class TypoReportAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Reports come from readers; an editor who finds a mistake fixes it.
         return False
+
+    def get_queryset(self, request):
+        reports = super().get_queryset(request)
+        if self.handles_reports(request):
+            return reports
+        # Authors read what readers found in their own stories; the editors fix it.
+        return reports.filter(article__in=Article.objects.bylined_to(request.user))
+
+    def get_fieldsets(self, request, obj=None):
+        if self.handles_reports(request):
+            return self.fieldsets
+        return self.fieldsets[:2]  # who sent it is the editors' business (abuse, repeats)
+
+    def handles_reports(self, request) -> bool:
+        return request.user.has_perm("typos.change_typoreport")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if self.get_object(request, object_id) is None and self.exists(object_id):
+            # About a colleague's story: say so (the 403 page explains who handles
+            # reports), rather than Django's "doesn't exist. Perhaps it was deleted?".
+            raise PermissionDenied
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def exists(self, object_id) -> bool:
+        try:
+            return TypoReport.objects.filter(pk=unquote(object_id)).exists()
+        except (ValidationError, ValueError):
+            return False
 
     @admin.display(description="Selected text", ordering="selected_text")
     def excerpt(self, report):
