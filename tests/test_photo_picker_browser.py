@@ -180,3 +180,34 @@ def test_an_author_chooses_then_uploads_a_photo_and_sets_its_focal_point(
     story = Article.objects.get(headline="Trams return to the old bridge")
     assert story.main_image == photo
     assert violations == []
+
+
+def test_the_photos_own_page_still_sets_the_focal_point_by_a_click(
+    browser_available, live_server, editor, tmp_path
+):
+    """admin-focal-point.js is shared with the picker now; the photo's page keeps working."""
+    from playwright.sync_api import expect
+
+    image = ImageFactory()
+    with chromium_page() as page:
+        page.set_viewport_size({"width": 1440, "height": 1000})
+        sign_in(
+            page,
+            live_server.url,
+            editor.username,
+            "correct horse battery",
+            f"/admin/images/image/{image.pk}/change/",
+        )
+        picker = page.locator(".focal-picker")
+        expect(picker.locator("img")).to_be_visible()
+        box = picker.locator("img").bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.3)
+        expect(page.locator("#id_focal_x")).to_have_value("0.800")
+        picker.focus()
+        page.keyboard.press("ArrowDown")
+        expect(page.locator("#id_focal_y")).to_have_value("0.350")
+        page.get_by_role("button", name="Save", exact=True).click()
+        expect(page.locator(".messagelist")).to_be_visible()
+
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (0.8, 0.35)

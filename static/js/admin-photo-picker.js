@@ -356,8 +356,21 @@
       parts.notice.textContent = data.notice || "";
       parts.notice.hidden = !data.notice;
       parts["focal-status"].textContent = "";
-      parts.focal.querySelector(".focal-picker img").src = data.photo.original;
+      var original = parts.focal.querySelector(".focal-picker img");
+      original.src = data.photo.original;
+      parts.focal.querySelectorAll(".photo-picker__crop img").forEach(function (crop) {
+        crop.src = data.photo.original;
+      });
       parts.focalPicker.set(data.photo.focal_x, data.photo.focal_y);
+      var point = [data.photo.focal_x, data.photo.focal_y];
+      showCrops(point[0], point[1]);
+      original.addEventListener(
+        "load",
+        function () {
+          showCrops(point[0], point[1]);
+        },
+        { once: true }
+      );
       parts.focal.querySelector(".focal-picker").focus();
     }
 
@@ -370,8 +383,33 @@
       parts.focal.hidden = true;
     }
 
+    // Each crop as the renditions will cut it (images/renditions.py, crop_box): the largest
+    // box of its shape, centred on the point as far as the photo's edges allow.
+    function showCrops(x, y) {
+      var photo = parts.focal.querySelector(".focal-picker img");
+      var width = photo.naturalWidth;
+      var height = photo.naturalHeight;
+      if (!width || !height) return;
+      parts.focal.querySelectorAll(".photo-picker__crop").forEach(function (crop) {
+        var ratio = parseFloat(crop.dataset.ratio);
+        var across = 50;
+        var down = 50;
+        if (width / height > ratio) {
+          var cropWidth = height * ratio;
+          var left = Math.min(Math.max(x * width - cropWidth / 2, 0), width - cropWidth);
+          across = width > cropWidth ? (left / (width - cropWidth)) * 100 : 50;
+        } else {
+          var cropHeight = width / ratio;
+          var top = Math.min(Math.max(y * height - cropHeight / 2, 0), height - cropHeight);
+          down = height > cropHeight ? (top / (height - cropHeight)) * 100 : 50;
+        }
+        crop.querySelector("img").style.objectPosition = across + "% " + down + "%";
+      });
+    }
+
     function saveFocalPoint(x, y) {
       if (!current) return;
+      showCrops(x, y);
       var request = ++focalRequest;
       var status = parts["focal-status"];
       status.textContent = "Saving the focal point…";
