@@ -406,8 +406,10 @@ def test_admin_index_shows_the_count_of_new_reports(editor_client, article):
 
     soup = BeautifulSoup(editor_client.get("/admin/").content, "html.parser")
 
-    link = soup.find("a", href="/admin/typos/typoreport/?status__exact=new")
-    assert link.get_text() == "2 new typo reports from readers"
+    # On the desk: a panel of new reports, counted, leading to the queue of new ones.
+    panel = soup.find("section", id="desk-typos")
+    assert panel.select_one(".desk-panel__count").get_text() == "2"
+    assert panel.find("a", href="/admin/typos/typoreport/?status__exact=new")
 
 
 def test_admin_index_says_nothing_when_no_report_is_new(editor_client, article):
