@@ -9,7 +9,7 @@ import pytest
 from articles.models import Article
 
 from .browser import browser_available, chromium_page, sign_in
-from .factories import ArticleFactory, ImageFactory, SectionFactory
+from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
 
 __all__ = ["browser_available"]  # a fixture, used by name
 
@@ -108,6 +108,7 @@ def test_a_copy_survives_a_reload_and_restores_into_the_editor(
     with chromium_page() as page:
         open_story(page, live_server.url, editor.username, change_path(story))
         page.get_by_label("Headline").fill("Ferry timetable changes for the winter season")
+        page.locator("#id_tags").fill("ferries, winter")
         type_at_end_of_body(page, "Storms may cancel the evening crossings.")
         wait_for_the_copy(page)
 
@@ -117,7 +118,7 @@ def test_a_copy_survives_a_reload_and_restores_into_the_editor(
         expect(editor_area).not_to_contain_text("Storms may cancel")
         offer = page.get_by_role("alert").filter(has_text="An unsaved copy")
         expect(offer).to_have_text(OFFER)
-        expect(offer).to_contain_text("headline and text differ")
+        expect(offer).to_contain_text("headline, text and tags differ")
 
         offer.get_by_role("button", name="Restore it").click()
         expect(offer).to_be_hidden()
@@ -126,6 +127,7 @@ def test_a_copy_survives_a_reload_and_restores_into_the_editor(
             "Ferry timetable changes for the winter season"
         )
         assert "Storms may cancel" in page.locator("#id_body").input_value()
+        expect(page.locator("#id_tags")).to_have_value("ferries, winter")
         expect(page.locator(".serp__title")).to_contain_text("for the winter season")
 
         # Discarding a copy forgets it: the next load offers nothing.
@@ -139,25 +141,38 @@ def test_a_copy_survives_a_reload_and_restores_into_the_editor(
         expect(offer).to_be_hidden()
 
 
-def test_a_new_story_keeps_its_copy_too(browser_available, live_server, editor):
+def test_a_new_story_keeps_its_copy_until_it_is_saved(browser_available, live_server, editor):
     from playwright.sync_api import expect
 
     SectionFactory(name="World", slug="world")
+    PersonFactory(name="Desk Reporter", user=editor)  # the byline the form fills in
+    add = "/admin/articles/article/add/"
     with chromium_page() as page:
-        open_story(page, live_server.url, editor.username, "/admin/articles/article/add/")
+        open_story(page, live_server.url, editor.username, add)
         page.get_by_label("Headline").fill("Bridge reopens after repairs")
+        page.get_by_label("Lead").fill("Cars may cross the river again.")
         type_at_end_of_body(page, "Cars may cross again from noon.")
         wait_for_the_copy(page)
         page.reload()
         wait_for_editor(page)
         page.get_by_role("button", name="Restore it").click()
         expect(page.locator(".prose-editor .ProseMirror[contenteditable]")).to_contain_text(
-            "Cars may cross"
+            "Cars may cross again from noon."
         )
         expect(page.get_by_label("Headline")).to_have_value("Bridge reopens after repairs")
         expect(page.locator(".serp__path")).to_have_text(
             re.compile(r"-bridge-reopens-after-repairs/$")
         )
+
+        page.get_by_label("Section").select_option(label="World")
+        save(page)
+        expect(page.locator(".errornote")).to_have_count(0)
+        page.goto(live_server.url + add)  # the next new story starts clean
+        wait_for_editor(page)
+        expect(page.get_by_text("An unsaved copy")).to_be_hidden()
+        assert page.evaluate(COPIES) == []
+
+    assert "<p>Cars may cross again from noon.</p>" in Article.objects.get().body
 
 
 def test_a_refused_save_keeps_the_copy_and_offers_it_again(

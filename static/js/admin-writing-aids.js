@@ -243,6 +243,11 @@
         "An unsaved copy from " + clock(new Date(copy.savedAt)) + " is kept in this browser " +
         "(its " + what + " differ" + (names.length === 1 ? "s" : "") + " from the form below).";
       offer.hidden = false;
+      // A reload puts the page back where it was scrolled, maybe far below the form's top,
+      // and does so as late as the load event: bring the offer into view after that.
+      var show = function () { offer.scrollIntoView({ block: "nearest" }); };
+      if (document.readyState === "complete") show();
+      else window.addEventListener("load", function () { setTimeout(show, 0); }, { once: true });
     }
 
     offer.addEventListener("click", function (event) {
