@@ -244,6 +244,8 @@ def test_a_save_refused_as_stale_keeps_the_copy_and_a_saved_story_clears_it(
 
     story.refresh_from_db()
     assert "The harbour master confirmed the new times." in story.body
+    # Only what this editor changed came back: the colleague's lead stands.
+    assert story.lead == "Fewer crossings from November."
 
 
 def test_previews_follow_the_form_and_warn(browser_available, live_server, story, editor):
