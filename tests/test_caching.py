@@ -226,16 +226,9 @@ def test_edits_of_a_published_story_reach_readers_at_once(reader, editor_client,
 
     # Byline and tags.
     columnist = PersonFactory(name="Ilse Okafor")
-    port = Tag.objects.create(name="Port", slug="port")
-    tags = {
-        "taggedarticle_set-TOTAL_FORMS": "1",
-        "taggedarticle_set-0-tag": str(port.pk),
-        "taggedarticle_set-0-content_object": str(story.pk),
-    }
+    Tag.objects.create(name="Port", slug="port")
     with committed():
-        editor_client.post(
-            change, form_data(story) | {"bylines-0-person": str(columnist.pk)} | tags
-        )
+        editor_client.post(change, form_data(story, byline=[columnist.pk], tags="Harbour, Port"))
     page = text(reader.get(url, follow=True))
     assert "Ilse Okafor" in page
     assert "Harbour cranes are back" in text(reader.get("/tags/port/"))

@@ -4,41 +4,34 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..models import Byline, Correction, PreviewLink, TaggedArticle
-
-
-class BylineInline(admin.TabularInline):
-    model = Byline
-    extra = 0
-    min_num = 1
-    autocomplete_fields = ("person",)
-    verbose_name = "author"
-    verbose_name_plural = "Byline (in the order printed)"
-
-    def get_formset(self, request, obj=None, **kwargs):
-        # min_num alone only shows an empty row; validate_min refuses a story with no author.
-        return super().get_formset(request, obj, validate_min=True, **kwargs)
-
-
-class TaggedArticleInline(admin.TabularInline):
-    model = TaggedArticle
-    extra = 0
-    autocomplete_fields = ("tag",)
-    verbose_name_plural = "Tags"
+from ..models import Correction, PreviewLink
 
 
 class PreviewLinkInline(admin.TabularInline):
+    """The story's preview links, to see and revoke. New ones come from the form's
+    Preview button: a blank row here was saved only if its expiry was edited."""
+
     model = PreviewLink
     extra = 0
+    can_delete = False  # revoking keeps the record of who was sent what
     fields = ("link", "expires_at", "revoked", "created_by", "created_at")
     readonly_fields = ("link", "created_by", "created_at")
     verbose_name_plural = "Preview links (work without an account; never indexed)"
+    request = None  # set per request by get_formset(), for the full address
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.request = request  # inline instances are made per request
+        return super().get_formset(request, obj, **kwargs)
 
     @admin.display(description="Address")
     def link(self, preview):
-        if not preview.pk:
-            return "Save to create the link."
-        return format_html('<a href="{0}" target="_blank">{0}</a>', preview.get_absolute_url())
+        url = preview.get_absolute_url()
+        if self.request is not None:
+            url = self.request.build_absolute_uri(url)
+        return format_html('<a href="{0}" target="_blank" rel="noopener">{0}</a>', url)
 
 
 class CorrectionForm(forms.ModelForm):
