@@ -137,6 +137,11 @@ class TestEditorsDesk:
         assert titles(page, "drafts") == ["My own draft"]
         badge = panel(page, "drafts").select_one(".desk-row__badge").get_text()
         assert badge == "Draft"
+        see_all = panel(page, "drafts").select_one(".desk-panel__foot a")["href"]
+        listed = BeautifulSoup(logged_in(editor).get(see_all).content, "html.parser")
+        rows = [row.get_text(" ") for row in listed.select("#result_list tbody tr")]
+        assert len(rows) == 1
+        assert "My own draft" in rows[0]
 
     def test_recently_published_newest_first_and_counted_for_24_hours(self, editor):
         now = timezone.now()
