@@ -26,6 +26,7 @@ from authors.models import Person
 from images.models import Image
 from sections.models import Section
 
+from .history import RevisionRecord
 from .sanitize import sanitize_html
 
 SEARCH_CONFIG = "english"
@@ -375,7 +376,10 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
     # The version is excluded so that restoring a revision saves over the current version.
-    history = HistoricalRecords(excluded_fields=["search_vector", "modified_at", "version"])
+    # RevisionRecord adds the byline, tags, corrections and preview links of each revision.
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "modified_at", "version"], bases=[RevisionRecord]
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -281,7 +281,7 @@ class TestRevisions:
         assert history.last().history_user == editor
 
         page = soup_of(client.get(f"/admin/articles/article/{article.pk}/history/"))
-        changes = page.select_one(".revision-changes")
+        changes = page.select_one(".revision__changes")
         assert changes.find("del").get_text() == "Monday."
         assert changes.find("ins").get_text() == "Tuesday."
         assert "editor" in page.get_text()
