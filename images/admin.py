@@ -208,13 +208,9 @@ class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
             self.photo_saved(image)
         # Read again: a worker in this process (tests, the quick start) has built it by now.
         image = Image.objects.select_related("licence").get(pk=image.pk)
-        found = ", ".join(
-            f"{Image._meta.get_field(f).verbose_name}: {v}" for f, v in form.prefilled.items()
+        return JsonResponse(
+            {"photo": picker_entry(image), "notice": prefilled_notice(form)}, status=201
         )
-        notice = (
-            f"Credit filled in from the photo's own metadata ({found}). Check it." if found else ""
-        )
-        return JsonResponse({"photo": picker_entry(image), "notice": notice}, status=201)
 
     @method_decorator(require_POST)
     def focal_view(self, request, object_id):
@@ -236,8 +232,8 @@ class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
         return JsonResponse({"photo": picker_entry(image)})
 
     def photo_saved(self, image):
-        """What follows any save of a photo, here or in the picker: pages refreshed (as
-        PublicContentAdmin does) and the renditions queued."""
+        """What follows a save on the photo's page (PublicContentAdmin.save_model, then
+        save_model below), for the picker's saves: pages refreshed, renditions queued."""
         content_changed()
         image_saved(image=image)
 
@@ -275,11 +271,16 @@ class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
-        if form.prefilled:
-            found = ", ".join(
-                f"{Image._meta.get_field(f).verbose_name}: {v}" for f, v in form.prefilled.items()
-            )
-            messages.warning(
-                request, f"Credit filled in from the photo's own metadata ({found}). Check it."
-            )
+        if notice := prefilled_notice(form):
+            messages.warning(request, notice)
         image_saved(image=obj)
+
+
+def prefilled_notice(form: ImageAdminForm) -> str:
+    """What the form took from the file's own metadata, for the editor to check."""
+    if not form.prefilled:
+        return ""
+    found = ", ".join(
+        f"{Image._meta.get_field(f).verbose_name}: {v}" for f, v in form.prefilled.items()
+    )
+    return f"Credit filled in from the photo's own metadata ({found}). Check it."
