@@ -141,10 +141,9 @@ class TestFriendlyRefusals:
         theirs.refresh_from_db()
         assert theirs.headline == "Theirs"
 
-    def test_after_bylining_a_story_only_to_a_colleague_the_author_is_told_why(
-        self, author, colleague
-    ):
-        # What an author sees after saving a story with only a colleague on the byline.
+    def test_a_story_no_longer_bylined_to_the_author_says_why(self, author, colleague):
+        # E.g. an editor took the author off the byline (the form refuses an author who
+        # tries it), and the author follows an old link.
         story = draft(headline="Handed over", body=BODY, authors=[author.person])
         story.bylines.all().delete()
         story.bylines.create(person=colleague, position=0)
