@@ -490,10 +490,12 @@ def field_changes(old, new) -> list[FieldChange]:
             changes += byline_and_tag_changes(old, new)
             continue
         attname = new.instance_type._meta.get_field(name).attname
-        if getattr(old, attname) != getattr(new, attname):
-            changes.append(
-                FieldChange(name, field_label(new, name), shown(old, name), shown(new, name))
-            )
+        if getattr(old, attname) == getattr(new, attname):
+            continue
+        # A change no one can see (a time moved by its seconds when a form saved it in
+        # whole ones) is none: "14:32 → 14:32" would only puzzle.
+        if (before := shown(old, name)) != (after := shown(new, name)):
+            changes.append(FieldChange(name, field_label(new, name), before, after))
     return changes + correction_changes(old, new) + preview_changes(old, new)
 
 

@@ -272,6 +272,18 @@ class TestRevisionsInWords:
         assert "Preview link created: valid until Wed 8 Jul 2026, 14:30" in lines
         assert "Updated: not set → Tue 7 Jul 2026, 14:30" in lines
 
+    def test_a_time_moved_by_its_seconds_only_is_no_change(self, editor_client, story):
+        story.published_at = datetime(2026, 7, 6, 13, 30, 12, 500000, tzinfo=UTC)
+        story.save()
+        story.published_at = story.published_at.replace(second=0, microsecond=0)
+        story.headline = "Saved from a form that keeps whole minutes"
+        story.save()
+
+        newest = revisions(soup_of(editor_client.get(history_url(story))))[0]
+
+        assert not [line for line in field_lines(newest) if line.startswith("Publication time")]
+        assert newest.select_one("[data-field=headline]")
+
     def test_everything_typed_is_escaped(self, editor_client, story):
         save_in_admin(
             editor_client,
