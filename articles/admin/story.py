@@ -74,7 +74,7 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         return type(form.__name__, (form,), {"user": request.user})
 
     def get_inlines(self, request, obj):
-        if not can_publish(request.user) or obj is None:
+        if not can_publish(request.user):
             return []
         return [CorrectionInline, PreviewLinkInline]
 
