@@ -109,7 +109,7 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         actions = story_actions_for(article, request.user, stage)
         context.update(
             story_stage=stage,
-            story_state=article.publication_state if article.pk else "New story, not saved yet",
+            story_state=self.state_label(article, stage),
             story_actions=actions,
             story_schedule=next((a for a in actions if a["value"] == Action.SCHEDULE), None),
             story_schedule_open=bool(form.errors.get("schedule_at")),
@@ -122,6 +122,13 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
             tag_suggestions_url=reverse(f"{self.admin_site.name}:articles_article_tag_suggestions"),
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def state_label(self, article, stage) -> str:
+        if stage == "new":
+            return "New story, not saved yet"
+        if stage == "live":
+            return f"Published {short_time(article.published_at)}"
+        return article.publication_state
 
     def current_preview(self, request, article) -> dict | None:
         """The story's newest live preview link, for whoever may change the story."""
