@@ -137,9 +137,11 @@ class TestButtons:
             "schedule",  # inside the panel the Reschedule… button opens
         ]
         assert buttons_of(editor.get(change_url(live))) == ["save", "unpublish"]
-        assert (
-            "Update"
-            in soup(editor.get(change_url(live))).select_one("button[value=save]").get_text()
+        page = soup(editor.get(change_url(live)))
+        assert page.select_one("button[value=save]").get_text() == "Update"
+        since = timezone.localtime(live.published_at)
+        assert page.select_one(".story-publish__state").get_text() == (
+            f"Published {since:%-d %b %Y, %H:%M}"
         )
 
     def test_save_draft(self, author):
