@@ -54,10 +54,17 @@ def wait_for_editor(page) -> None:
 
 
 def type_at_end_of_body(page, text: str) -> None:
+    from playwright.sync_api import expect
+
     editor = page.locator(".prose-editor .ProseMirror[contenteditable]")
+    paragraphs = editor.locator("p").count()
     editor.click()
+    # On a busy machine a key pressed before the editor has the focus is lost, and the
+    # new text would run into the last word.
+    expect(editor).to_be_focused()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
+    expect(editor.locator("p")).to_have_count(paragraphs + 1)
     page.keyboard.type(text)
 
 
