@@ -1,6 +1,9 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -95,3 +98,26 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(article, create, extracted, **kwargs):
         if create and extracted:
             article.tags.add(*extracted)
+
+
+def newsroom_member(
+    group: str,
+    username: str,
+    name: str | None = None,
+    *,
+    password="pw",
+    role=None,
+):
+    """A staff user in the "Authors" or "Editors" group (articles/migrations/0007_roles.py)
+    and, given a name, the Person their byline prints."""
+    user = get_user_model().objects.create_user(username=username, password=password, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    if name:
+        PersonFactory(name=name, user=user, **({"role": role} if role else {}))
+    return user
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

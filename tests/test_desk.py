@@ -4,49 +4,34 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.contrib.staticfiles import finders
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, HourlyViews
 from typos.models import TypoReport
 
-from .factories import ArticleFactory, ImageFactory, PersonFactory
+from .factories import ArticleFactory, ImageFactory, PersonFactory, logged_in, newsroom_member
 
 pytestmark = pytest.mark.django_db
 
 DESK = "/admin/"
 
 
-def member_of(django_user_model, group, username, name):
-    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    PersonFactory(name=name, user=user)
-    return user
-
-
 @pytest.fixture
 def author(django_user_model):
-    return member_of(django_user_model, "Authors", "author", "Nina Author")
+    return newsroom_member("Authors", "author", "Nina Author")
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return member_of(django_user_model, "Editors", "editor", "Eda Editor")
+    return newsroom_member("Editors", "editor", "Eda Editor")
 
 
 @pytest.fixture
 def colleague():
     return PersonFactory(name="Colin Colleague")
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def desk_of(user):

@@ -5,13 +5,12 @@ the pages name is missing (the icon included) and the policy holds."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article
 
 from .browser import browser_available, chromium_page, sign_in
-from .factories import ArticleFactory, PersonFactory
+from .factories import ArticleFactory, PersonFactory, newsroom_member
 
 __all__ = ["browser_available"]  # a fixture, used by name
 
@@ -27,22 +26,13 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def member_of(django_user_model, group, username, name):
-    user = django_user_model.objects.create_user(
-        username=username, password=PASSWORD, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    PersonFactory(name=name, user=user)
-    return user
-
-
 def test_editor_opens_a_story_from_the_desk_and_an_author_is_told_why_not(
     browser_available, live_server, django_user_model
 ):
     from playwright.sync_api import expect
 
-    editor = member_of(django_user_model, "Editors", "desk-editor", "Eda Editor")
-    author = member_of(django_user_model, "Authors", "desk-author", "Nina Author")
+    editor = newsroom_member("Editors", "desk-editor", "Eda Editor", password=PASSWORD)
+    author = newsroom_member("Authors", "desk-author", "Nina Author", password=PASSWORD)
     colleague = PersonFactory(name="Colin Colleague")
     waiting = ArticleFactory(
         headline="Ferry timetable changes from Monday",

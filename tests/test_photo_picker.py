@@ -7,11 +7,10 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -21,7 +20,14 @@ from images import renditions
 from images.models import Image, Licence
 from newsroom.pagecache import VERSION_KEY
 
-from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
+from .factories import (
+    ArticleFactory,
+    ImageFactory,
+    PersonFactory,
+    SectionFactory,
+    logged_in,
+    newsroom_member,
+)
 from .test_admin import article_form
 from .test_photos import media_files
 
@@ -38,22 +44,10 @@ def jpeg(size=(480, 320), color="darkorange", **save_options) -> bytes:
     return buffer.getvalue()
 
 
-def member_of(django_user_model, group, username):
-    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def author_client(django_user_model):
     """A member of the Authors group, with what articles/migrations/0007_roles.py grants."""
-    return logged_in(member_of(django_user_model, "Authors", "author"))
+    return logged_in(newsroom_member("Authors", "author"))
 
 
 @pytest.fixture

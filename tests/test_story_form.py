@@ -6,16 +6,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core import signing
-from django.test import Client
 from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import PREVIEW_SALT, Article, PreviewLink
 from authors.models import Person
 
-from .factories import ArticleFactory, PersonFactory, SectionFactory
+from .factories import ArticleFactory, PersonFactory, SectionFactory, logged_in, newsroom_member
 from .test_admin import article_form
 from .test_workflow import form_data
 
@@ -33,29 +31,14 @@ def preview_url(article):
     return f"/admin/articles/article/{article.pk}/preview-link/"
 
 
-def user_in(django_user_model, group, username, person_name=None):
-    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    if person_name:
-        role = Person.Role.AUTHOR_AND_EDITOR if group == "Editors" else Person.Role.AUTHOR
-        PersonFactory(name=person_name, user=user, role=role)
-    return user
-
-
 @pytest.fixture
 def author(django_user_model):
-    return user_in(django_user_model, "Authors", "author", "Nina Author")
+    return newsroom_member("Authors", "author", "Nina Author")
 
 
 @pytest.fixture
 def desk_editor(django_user_model):
-    return user_in(django_user_model, "Editors", "editor", "Eda Editor")
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return newsroom_member("Editors", "editor", "Eda Editor", role=Person.Role.AUTHOR_AND_EDITOR)
 
 
 def soup(response):

@@ -8,40 +8,25 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.db import connection, connections
-from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article, Correction, PreviewLink
 from articles.services import article_corrections_changed
 
-from .factories import ArticleFactory, PersonFactory
+from .factories import ArticleFactory, logged_in, newsroom_member
 from .test_admin import article_form
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(django_user_model, group, username):
-    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def author(django_user_model):
-    user = member_of(django_user_model, "Authors", "author")
-    PersonFactory(name="Nina Author", slug="nina-author", user=user)
-    return user
+    return newsroom_member("Authors", "author", "Nina Author")
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return member_of(django_user_model, "Editors", "editor")
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return newsroom_member("Editors", "editor")
 
 
 def change_url(article):
@@ -307,7 +292,7 @@ class TestRevisions:
 class TestNoLostEdits:
     def test_second_of_two_saves_is_refused_and_keeps_its_text(self, editor, django_user_model):
         article = ArticleFactory(body="<p>Original.</p>")
-        first, second = logged_in(editor), logged_in(member_of(django_user_model, "Editors", "e2"))
+        first, second = logged_in(editor), logged_in(newsroom_member("Editors", "e2"))
         opened_by_first = form_data(article)
         opened_by_second = form_data(article)
 
@@ -332,7 +317,7 @@ class TestNoLostEdits:
         if connection.vendor != "postgresql":
             pytest.skip("row locks need PostgreSQL (CI runs this)")
         article = ArticleFactory(body="<p>Original.</p>")
-        editors = [member_of(django_user_model, "Editors", f"e{n}") for n in range(2)]
+        editors = [newsroom_member("Editors", f"e{n}") for n in range(2)]
         opened = form_data(article)
         start = threading.Barrier(2)
         statuses = []
