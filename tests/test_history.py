@@ -319,6 +319,15 @@ class TestRevisionsInWords:
             {"id": story.bylines.get().person_id, "name": "Ann Lee"}
         ]
 
+    def test_history_addresses_that_name_no_story_are_404(self, editor_client, story):
+        base = f"/admin/articles/article/{story.pk}"
+        for address in (
+            f"{base}/change/history/",  # the admin's routes pass "<pk>/change" as the id
+            f"{base}/history/not-a-version/",
+            f"{base}/history/999999/",
+        ):
+            assert editor_client.get(address).status_code == 404, address
+
     def test_queries_do_not_grow_with_revisions(self, editor_client, story):
         def history_page():
             with CaptureQueriesContext(connection) as queries:

@@ -1,7 +1,8 @@
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -89,8 +90,16 @@ class StoryHistory(SimpleHistoryAdmin):
             return f"An earlier version of “{obj}”"
         return f"Restore an earlier version of “{obj}”"
 
+    def history_view(self, request, object_id, extra_context=None):
+        address_id_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        revision = get_object_or_404(self.history_model, id=object_id, history_id=version_id)
+        revision = get_object_or_404(
+            self.history_model,
+            id=address_id_or_404(object_id),
+            history_id=address_id_or_404(version_id),
+        )
         # Restoring a revision is a save like any other: allowed only to whoever may
         # change the story as it is now (not as it was in the revision), in one
         # transaction so the form's row lock holds, against the current version.
@@ -136,6 +145,15 @@ class StoryHistory(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         current = self.get_object(request, str(obj.pk)) if obj is not None else None
         return current is None or not self.has_change_permission(request, current)
+
+
+def address_id_or_404(value: str) -> int:
+    """An id from the address, or a 404: the admin's routes hand "61/change" to the
+    history views for /admin/articles/article/61/change/history/."""
+    try:
+        return int(unquote(value))
+    except ValueError:
+        raise Http404("No such story or version.") from None
 
 
 class HiddenTagWidget(TagWidget):
