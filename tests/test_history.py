@@ -522,3 +522,15 @@ class TestRestore:
         earlier = soup_of(client.get(restore_url(live, live.history.earliest())))
         assert not earlier.find("input", attrs={"type": "submit"})
         assert "Only someone who may change the story" in earlier.get_text()
+
+
+class TestPageFurniture:
+    def test_history_and_restore_pages_have_no_app_sidebar(self, editor_client, story):
+        """As on the story form: the breadcrumbs lead back, the app list is on the desk."""
+        for url in (history_url(story), restore_url(story, story.history.first())):
+            page = soup_of(editor_client.get(url))
+
+            assert page.select_one("#nav-sidebar") is None, url
+            assert page.select_one("#toggle-nav-sidebar") is None, url
+            assert "Hourly views" not in page.get_text(), url
+            assert page.select_one(".breadcrumbs a[href='/admin/']") is not None, url
