@@ -110,8 +110,7 @@ class Image(models.Model):
         "source",
         max_length=200,
         blank=True,
-        help_text="Where the photo comes from: an agency, a website (“en.kremlin.ru”), "
-        "or our own staff.",
+        help_text="Where the photo comes from: an agency (“Reuters”), a website, or our own staff.",
     )
     source_url = models.URLField(
         "source URL", blank=True, help_text="The page the photo was taken from, if any."

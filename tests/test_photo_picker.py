@@ -516,3 +516,18 @@ class TestStoryForm:
 
         assert response.status_code == 302
         assert Article.objects.get().main_image == image
+
+
+def test_the_source_is_explained_with_a_newsroom_example(editor_client):
+    """On the photo's page and in the story form's upload dialog alike."""
+    for url in ("/admin/images/image/add/", "/admin/articles/article/add/"):
+        page = BeautifulSoup(editor_client.get(url).content, "html.parser")
+        template = page.select_one("template.photo-picker__dialog-template")
+        if template is not None:  # the dialog's markup is the template's content
+            page = BeautifulSoup(template.decode_contents(), "html.parser")
+        source_help = page.select_one("[id$=source_name_helptext]").get_text(" ", strip=True)
+
+        assert source_help == (
+            "Where the photo comes from: an agency (“Reuters”), a website, or our own staff."
+        ), url
+        assert "kremlin" not in page.get_text().lower(), url
