@@ -477,3 +477,32 @@ class TestChangeList:
         )
         assert morning.select_one(".field-published").get_text() == "5 Mar 2020, 07:05"
         assert "m." not in evening.get_text() + morning.get_text()  # no "7:09 p.m."
+
+
+class TestHeadline:
+    def test_the_headline_is_a_box_that_wraps_with_its_label_and_limit(self, author):
+        page = soup(logged_in(author).get(ADD))
+
+        field = page.select_one("#id_headline")
+        assert field.name == "textarea"  # a long headline wraps instead of scrolling away
+        assert (field["name"], field["maxlength"], field["rows"]) == ("headline", "200", "2")
+        assert page.select_one("label[for=id_headline]").get_text().startswith("Headline")
+
+    def test_a_line_break_in_the_headline_is_saved_as_a_space(self, author):
+        headline = "Tram line\r\napproved  \n  by the council\rat night"
+
+        response = logged_in(author).post(
+            ADD, article_form(SectionFactory(), author.person, headline=headline, _action="draft")
+        )
+
+        assert response.status_code == 302, errors_of(response)
+        assert Article.objects.get().headline == "Tram line approved by the council at night"
+
+    def test_a_headline_of_line_breaks_only_is_refused(self, author):
+        response = logged_in(author).post(
+            ADD, article_form(SectionFactory(), author.person, headline="\r\n\n", _action="draft")
+        )
+
+        assert response.status_code == 200
+        assert "This field is required." in errors_of(response)
+        assert not Article.objects.exists()

@@ -191,3 +191,105 @@ def test_an_editor_previews_copies_the_link_orders_the_byline_and_schedules(
     assert [byline.person for byline in story.bylines.all()] == [second, first]
     assert [tag.name for tag in story.tags.all()] == ["Climate"]
     assert story.status == Article.Status.PUBLISHED and not story.is_published()
+
+
+# 77 characters: two lines at the headline's size in the 1440 px form's writing column.
+LONG_HEADLINE = "Anneli Zielinski wins marathon gold at continental championships in Ostermoor"
+TRANSPARENT = "rgba(0, 0, 0, 0)"
+
+
+def test_a_long_headline_wraps_in_full_and_enter_moves_on_to_the_lead(
+    browser_available, live_server, author
+):
+    from playwright.sync_api import expect
+
+    assert len(LONG_HEADLINE) == 77
+    with chromium_page() as page:
+        page.set_viewport_size({"width": 1440, "height": 1000})
+        sign_in(
+            page, live_server.url, "nina", "correct horse battery", "/admin/articles/article/add/"
+        )
+        headline, lead = page.get_by_label("Headline"), page.get_by_label("Lead")
+        expect(headline).to_be_focused()
+        measure = """(box) => ({
+            height: box.getBoundingClientRect().height,
+            hidden: box.scrollHeight - box.clientHeight,
+            line: parseFloat(getComputedStyle(box).lineHeight),
+        })"""
+        empty = headline.evaluate(measure)
+        assert empty["height"] < 2 * empty["line"] + 20, empty  # one line while short
+
+        page.keyboard.type(LONG_HEADLINE)
+        full = headline.evaluate(measure)
+        assert full["hidden"] <= 0, full  # no word scrolled out of sight
+        assert full["height"] >= empty["height"] + full["line"] - 1, (empty, full)  # grew
+
+        # Enter does not break the headline: the lead is next.
+        page.keyboard.press("Enter")
+        expect(lead).to_be_focused()
+        expect(headline).to_have_value(LONG_HEADLINE)
+        page.keyboard.type("The runner led from the tenth kilometre.")
+        expect(lead).to_have_value("The runner led from the tenth kilometre.")
+
+        # A line break pasted into it becomes a space.
+        headline.fill("Marathon gold\nfor Zielinski")
+        expect(headline).to_have_value("Marathon gold for Zielinski")
+
+
+def test_the_side_column_is_one_set_of_light_panels_in_either_theme(
+    browser_available, live_server, author
+):
+    """Story, Photo, More options and the previews look like the Status box above them:
+    headings in small capitals on the panel's background, not the admin's black bars."""
+    from playwright.sync_api import expect
+
+    looks = """() => {
+        const side = document.querySelector(".story-layout__side");
+        const style = (element) => getComputedStyle(element);
+        const heading = (element) => ({
+            background: style(element).backgroundColor,
+            colour: style(element).color,
+            capitals: style(element).textTransform,
+        });
+        const status = side.querySelector(".story-publish");
+        return {
+            page: style(document.body).backgroundColor,
+            status: {
+                panel: style(status).backgroundColor,
+                heading: heading(status.querySelector(".story-box__title")),
+            },
+            panels: [...side.querySelectorAll(":scope > .module")].map((panel) => {
+                const title = panel.querySelector("h2");
+                return {
+                    name: title.textContent.trim(),
+                    panel: style(panel).backgroundColor,
+                    border: style(panel).borderTopStyle,
+                    heading: heading(title.closest("summary") || title),
+                    title: style(title).backgroundColor,
+                };
+            }),
+        };
+    }"""
+    with chromium_page() as page:
+        page.set_viewport_size({"width": 1440, "height": 1000})
+        sign_in(
+            page, live_server.url, "nina", "correct horse battery", "/admin/articles/article/add/"
+        )
+        expect(page.locator(".story-layout__side")).to_be_visible()
+        seen = {}
+        for theme in ("light", "dark"):
+            page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+            seen[theme] = page.evaluate(looks)
+
+    for theme, side in seen.items():
+        names = [panel["name"] for panel in side["panels"]]
+        assert names == ["Story", "Photo", "More options", "Search and social preview"], theme
+        assert side["status"]["heading"]["background"] == TRANSPARENT, theme
+        for panel in side["panels"]:
+            assert panel["heading"] == side["status"]["heading"], (theme, panel)
+            assert panel["title"] == TRANSPARENT, (theme, panel)
+            assert panel["panel"] == side["status"]["panel"] == side["page"], (theme, panel)
+            assert panel["border"] == "solid", (theme, panel)
+        assert side["status"]["heading"]["capitals"] == "uppercase"
+    assert seen["light"]["page"] != seen["dark"]["page"]  # the theme did change
+    assert seen["light"]["status"]["heading"] != seen["dark"]["status"]["heading"]

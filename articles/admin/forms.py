@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 
 from django import forms
@@ -27,6 +28,8 @@ STORY_MENU_GROUPS = [
 ]
 
 TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
+# A line break and the spaces around it, wherever a pasted or scripted headline has one.
+LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 
 
 class Action(models.TextChoices):
@@ -103,8 +106,15 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         widgets = {
-            "headline": forms.TextInput(
-                attrs={"class": "story-headline", "placeholder": "Headline", "autocomplete": "off"}
+            # A box that wraps (and grows, admin-story.css) so a long headline is seen
+            # whole; it stays one line: Enter moves on to the lead (admin-story.js).
+            "headline": forms.Textarea(
+                attrs={
+                    "rows": 2,
+                    "class": "story-headline",
+                    "placeholder": "Headline",
+                    "autocomplete": "off",
+                }
             ),
             "lead": forms.Textarea(
                 attrs={"rows": 3, "class": "story-lead", "placeholder": "Lead: what happened"}
@@ -146,6 +156,10 @@ class ArticleForm(forms.ModelForm):
             return Action(self.data.get("_action", Action.SAVE))
         except ValueError:
             return Action.SAVE
+
+    def clean_headline(self):
+        # A headline is one line wherever it is printed (titles, feeds, cards).
+        return LINE_BREAK.sub(" ", self.cleaned_data["headline"])
 
     def clean_byline(self):
         chosen = {str(person.pk): person for person in self.cleaned_data["byline"]}

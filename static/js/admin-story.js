@@ -1,13 +1,51 @@
-// The story form (templates/admin/articles/article/change_form.html): the Schedule…
-// panel, the one-click preview link with its Copy button, suggestions of existing tags
-// while typing, and a byline kept in the order names were added. Without this script the
-// form still saves; names and tags reach the page only through textContent and .value.
+// The story form (templates/admin/articles/article/change_form.html): a headline kept on
+// one line, the Schedule… panel, the one-click preview link with its Copy button,
+// suggestions of existing tags while typing, and a byline kept in the order names were
+// added. Without this script the form still saves; names and tags reach the page only
+// through textContent and .value.
 (function () {
   "use strict";
 
   function csrfToken() {
     var input = document.querySelector("#article_form input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
+  }
+
+  // A headline is one line that wraps: Enter moves on to the lead instead of breaking it,
+  // a pasted line break becomes a space (the server does the same), and where CSS cannot
+  // size the box to its text (field-sizing) it is sized here, so no word is hidden.
+  function setUpHeadline(root) {
+    var headline = root.querySelector("textarea.story-headline");
+    if (!headline) return;
+    var sizedByCSS = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+    var breaks = /\s*[\r\n]+\s*/g;
+
+    function fit() {
+      if (sizedByCSS) return;
+      headline.style.height = "auto";
+      var borders = headline.offsetHeight - headline.clientHeight;
+      headline.style.height = headline.scrollHeight + borders + "px";
+    }
+
+    headline.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) return;
+      event.preventDefault();
+      var lead = document.getElementById("id_lead");
+      if (lead) {
+        lead.focus();
+        lead.setSelectionRange(lead.value.length, lead.value.length);
+      }
+    });
+    headline.addEventListener("input", function () {
+      if (/[\r\n]/.test(headline.value)) {
+        var caret = headline.value.slice(0, headline.selectionStart).replace(breaks, " ").length;
+        headline.value = headline.value.replace(breaks, " ");
+        headline.setSelectionRange(caret, caret);
+      }
+      fit();
+    });
+    window.addEventListener("resize", fit);
+    fit();
   }
 
   function setUpSchedule(root) {
@@ -246,6 +284,7 @@
     var root = document.querySelector(".story-layout");
     if (!root || root.dataset.started) return;
     root.dataset.started = "true";
+    setUpHeadline(root);
     setUpSchedule(root);
     setUpPreview(root);
     setUpTags(root);
