@@ -7,8 +7,10 @@ import re
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
@@ -299,3 +301,56 @@ class CorrectionsFeed(Feed):
         return f"correction-{correction.pk}"
 
     item_guid_is_permalink = False
+
+
+class LiveRssFeed(Rss201rev2Feed):
+    """Item descriptions are the updates' sanitised HTML, as RSS reads <description>."""
+
+
+class LiveFeed(Feed):
+    """A live story's updates, newest first: follow the coverage in a feed reader."""
+
+    feed_type = LiveRssFeed
+    language = "en"
+
+    def __call__(self, request, *args, **kwargs):
+        feed = copy.copy(self)
+        feed.origin = site_origin(request)
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def get_object(self, request, section, pk, slug):
+        article = get_object_or_404(
+            Article.objects.published().select_related("section"), pk=pk, live_from__isnull=False
+        )
+        if (section, slug) != (article.section.slug, article.slug):
+            raise Http404("This story lives at another address.")
+        return article
+
+    def title(self, article):
+        return f"{SITE_NAME} live: {article.headline}"
+
+    def description(self, article):
+        return article.lead
+
+    def link(self, article):
+        return article.get_absolute_url()
+
+    def items(self, article):
+        return article.live_updates.all()[:FEED_SIZE]
+
+    def item_title(self, update):
+        return update.title or f"Update, {timezone.localtime(update.published_at):%-d %b, %H:%M}"
+
+    def item_description(self, update):
+        return RELATIVE_URL.sub(lambda m: f'{m[1]}="{absolute(self.origin, m[2])}"', update.html)
+
+    def item_link(self, update):
+        return update.get_absolute_url()
+
+    def item_pubdate(self, update):
+        return update.published_at
+
+    def item_guid(self, update):
+        return f"{self.origin}{update.get_absolute_url()}"
+
+    item_guid_is_permalink = True

@@ -5,6 +5,7 @@ Built here as plain data; templates/includes/metadata.html renders it in loops.
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import unescape
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.utils.html import strip_tags
 from images import renditions
 from images.models import Image, Licence
 
-from .models import Article
+from .models import Article, LiveUpdate
 from .sanitize import sanitize_html
 
 SITE_NAME = settings.NEWSROOM["SITE_NAME"]
@@ -178,8 +179,12 @@ def section_meta(origin: str, section, path: str) -> PageMeta:
     )
 
 
-def article_meta(origin: str, article: Article) -> PageMeta:
-    """Uses only what the article page has already loaded: no extra queries."""
+def article_meta(
+    origin: str, article: Article, *, live_updates: list[LiveUpdate] | None = None
+) -> PageMeta:
+    """Uses only what the article page has already loaded: no extra queries.
+
+    A live story is a LiveBlogPosting carrying the updates the page shows."""
     url = origin + article.get_absolute_url()
     published = article.published_at or article.created_at  # a preview is not yet published
     bylines = list(article.bylines.all())
@@ -224,6 +229,8 @@ def article_meta(origin: str, article: Article) -> PageMeta:
             }
             for correction in corrections
         ]
+    if article.is_live_blog:
+        live_blog(news_article, article, live_updates or [], url)
     trail = [
         (SITE_NAME, "/"),
         (article.section.name, article.section.get_absolute_url()),
@@ -246,3 +253,25 @@ def article_meta(origin: str, article: Article) -> PageMeta:
         extra_open_graph=extra,
         json_ld=[news_article, breadcrumbs(origin, trail)],
     )
+
+
+def live_blog(data: dict, article: Article, updates: list[LiveUpdate], url: str) -> None:
+    """Makes a NewsArticle's data a LiveBlogPosting: coverage times and the updates shown."""
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = article.live_from.isoformat()
+    if article.live_until:
+        data["coverageEndTime"] = article.live_until.isoformat()
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": update.title or plain_text(update.html)[:110],
+            "articleBody": plain_text(update.html),
+            "datePublished": update.published_at.isoformat(),
+            "url": f"{url}#update-{update.pk}",
+        }
+        for update in updates
+    ]
+    if updates:
+        newest = max(update.published_at for update in updates)
+        if newest > datetime.fromisoformat(data["dateModified"]):
+            data["dateModified"] = newest.isoformat()

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -77,6 +78,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_section(self, section: Section):
         return self.filter(section=section)
+
+    def breaking(self):
+        """Stories flagged as breaking news whose end time has not come, newest first."""
+        return self.filter(breaking_until__gt=timezone.now()).order_by("-published_at", "-id")
 
     def by_author(self, person: Person):
         return self.filter(bylines__person=person)
@@ -366,6 +371,27 @@ class Article(models.Model):
         blank=True,
         help_text="Set when the story changes materially after publication; printed as “Updated”.",
     )
+    breaking_until = models.DateTimeField(
+        "breaking news until",
+        null=True,
+        blank=True,
+        help_text="While the story is published and this time has not come, a “Breaking” "
+        "banner on every page of the site links to it. It goes away by itself at this time.",
+    )
+    live_from = models.DateTimeField(
+        "live coverage from",
+        null=True,
+        blank=True,
+        help_text="Makes the story a live blog: timestamped updates (added below) appear "
+        "on its page without readers reloading it.",
+    )
+    live_until = models.DateTimeField(
+        "live coverage ended",
+        null=True,
+        blank=True,
+        help_text="When coverage ends the page stops refreshing and says so; the updates stay. "
+        "Leave empty while coverage goes on.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     # Kept current by a PostgreSQL trigger on every insert and update (see the
@@ -419,6 +445,20 @@ class Article(models.Model):
                 condition=Q(expires_at__isnull=False),
                 name="article_expiring",
             ),
+            # The same for the banner's end and live coverage's start and end (few have one).
+            models.Index(
+                fields=["breaking_until"],
+                condition=Q(breaking_until__isnull=False),
+                name="article_breaking",
+            ),
+            models.Index(
+                fields=["live_from"], condition=Q(live_from__isnull=False), name="article_live_from"
+            ),
+            models.Index(
+                fields=["live_until"],
+                condition=Q(live_until__isnull=False),
+                name="article_live_until",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -432,6 +472,12 @@ class Article(models.Model):
                 | Q(expires_at__gt=F("published_at")),
                 name="article_expires_after_publication",
                 violation_error_message="A story must expire after it is published.",
+            ),
+            models.CheckConstraint(
+                condition=Q(live_until__isnull=True)
+                | (Q(live_from__isnull=False) & Q(live_until__gte=F("live_from"))),
+                name="article_live_ends_after_start",
+                violation_error_message="Live coverage must start before it ends.",
             ),
         ]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
@@ -460,6 +506,10 @@ class Article(models.Model):
             raise ValidationError({"expires_at": "A story must expire after it is published."})
         if self.updated_at and self.published_at and self.updated_at < self.published_at:
             raise ValidationError({"updated_at": "An update cannot come before publication."})
+        if self.live_until and (self.live_from is None or self.live_until < self.live_from):
+            raise ValidationError(
+                {"live_until": "Live coverage must start before it ends: set when it started."}
+            )
 
     def derive_fields(self):
         """What save() fills in; bulk_create() callers call it themselves."""
@@ -525,6 +575,25 @@ class Article(models.Model):
     @property
     def caption(self) -> str:
         return self.main_image_caption or (self.main_image.caption if self.main_image else "")
+
+    @property
+    def is_live_blog(self) -> bool:
+        """A story told in timestamped updates (live coverage, running or ended)."""
+        return self.live_from is not None
+
+    @property
+    def is_live_now(self) -> bool:
+        """Coverage is running: the page polls for new updates."""
+        now = timezone.now()
+        return (
+            self.live_from is not None
+            and self.live_from <= now
+            and (self.live_until is None or self.live_until > now)
+        )
+
+    @property
+    def coverage_ended(self) -> bool:
+        return self.live_until is not None and self.live_until <= timezone.now()
 
     @property
     def was_updated(self) -> bool:
@@ -754,3 +823,98 @@ class Correction(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#corrections"
+
+
+# Updates a live page prints (and its polling endpoint returns): a fixed number whatever
+# the length of the coverage; older ones are on the following pages.
+LIVE_PAGE_SIZE = 20
+
+
+class LiveUpdateQuerySet(models.QuerySet):
+    def for_page(self):
+        """Everything an update prints (its photo and the photo's licence) in one query."""
+        return self.select_related("image__licence")
+
+
+class LiveUpdate(models.Model):
+    """One timestamped entry of a live story: a few lines, maybe a photo, maybe pinned."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="live_updates")
+    published_at = models.DateTimeField(
+        "time",
+        default=timezone.now,
+        help_text="Printed beside the update. Now, unless you are catching up on earlier news.",
+    )
+    title = models.CharField(
+        max_length=200, blank=True, help_text="Optional: a few words in bold above the text."
+    )
+    text = models.TextField(
+        help_text="A paragraph or two; a blank line starts a new paragraph. Links, bold and "
+        "italics (<a href>, <strong>, <em>) are kept; any other markup is removed.",
+    )
+    image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="live_updates",
+        verbose_name="photo",
+    )
+    is_pinned = models.BooleanField(
+        "pin",
+        default=False,
+        help_text="Keep this update at the top of the page (a summary, say) while coverage runs.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = LiveUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        get_latest_by = "published_at"
+        indexes = [
+            models.Index(fields=["article", "-published_at", "-id"], name="liveupdate_newest"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="liveupdate_has_text"),
+        ]
+
+    def __str__(self):
+        return f"Update, {timezone.localtime(self.published_at):%-d %b %Y, %H:%M}"
+
+    def save(self, *args, **kwargs):
+        self.text = sanitize_html(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#update-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        self.text = sanitize_html(self.text)
+        if not self.text:
+            raise ValidationError({"text": "An update needs some text."})
+        # A future time would publish nothing until then, and no page would know to
+        # refresh at that moment: updates are posted when they happen.
+        if self.published_at and self.published_at > timezone.now() + timedelta(minutes=1):
+            message = "An update cannot be dated in the future; post it when it happens."
+            raise ValidationError({"published_at": message})
+
+    @property
+    def html(self) -> str:
+        """The text as HTML: sanitised, and typed paragraphs (blank lines) made <p>."""
+        text = sanitize_html(self.text)
+        if BLOCK_START.match(text):
+            return text
+        paragraphs = (part.strip() for part in PARAGRAPH_BREAK.split(text))
+        return "".join(f"<p>{part.replace(chr(10), '<br>')}</p>" for part in paragraphs if part)
+
+    @property
+    def photo(self) -> Image | None:
+        image = self.image
+        return image if image is not None and image.is_public else None
+
+
+BLOCK_START = re.compile(r"\s*<(p|h[2-4]|ul|ol|blockquote|figure|table)\b")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

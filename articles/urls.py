@@ -45,4 +45,10 @@ urlpatterns = [
     path("<slug:section>/atom/", feeds.SectionAtomFeed(), name="section-feed-atom"),
     path("<slug:section>/<int:pk>/", views.article_detail, name="detail-short"),
     path("<slug:section>/<int:pk>-<uslug:slug>/", views.article_detail, name="detail"),
+    path(
+        "<slug:section>/<int:pk>-<uslug:slug>/live/updates/",
+        views.live_updates,
+        name="live-updates",
+    ),
+    path("<slug:section>/<int:pk>-<uslug:slug>/live/rss/", feeds.LiveFeed(), name="live-feed"),
 ]

@@ -22,6 +22,7 @@ from sections.models import Section
 
 from .metadata import article_meta, home_meta, section_meta, site_origin
 from .models import (
+    LIVE_PAGE_SIZE,
     SEARCH_LIMIT,
     STORY_COUNT_CAP,
     Article,
@@ -134,8 +135,43 @@ def article_detail(request, section, pk, slug=None):
     article = get_object_or_404(article_page(Article.objects.published()), pk=pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
-    meta = article_meta(site_origin(request), article)
-    return render(request, "articles/article_detail.html", {"article": article, "meta": meta})
+    live = live_updates_page(article, request.GET.get("page")) if article.is_live_blog else None
+    meta = article_meta(site_origin(request), article, live_updates=live and live["updates"])
+    return render(
+        request, "articles/article_detail.html", {"article": article, "meta": meta, "live": live}
+    )
+
+
+def live_updates_page(article: Article, page_number) -> dict:
+    """A page of a live story's updates, in three queries however many there are.
+
+    While coverage runs: newest first, pinned ones also at the top of the first page.
+    Once it has ended the story reads from its first update to its last, like any other.
+    """
+    updates = article.live_updates.for_page()
+    if article.coverage_ended:
+        updates = updates.order_by("published_at", "id")
+    page = Paginator(updates, LIVE_PAGE_SIZE).get_page(page_number)
+    pinned = []
+    if article.is_live_now and page.number == 1:
+        pinned = list(updates.filter(is_pinned=True).order_by("-published_at", "-id")[:3])
+    return {"page": page, "updates": list(page.object_list), "pinned": pinned}
+
+
+@require_safe
+def live_updates(request, section, pk, slug):
+    """The newest updates of a live story, as the HTML its page polls for (live.js)."""
+    article = get_object_or_404(Article.objects.published().select_related("section"), pk=pk)
+    if not article.is_live_blog:
+        raise Http404("This story has no live coverage.")
+    if (section, slug) != (article.section.slug, article.slug):
+        return redirect("articles:live-updates", article.section.slug, article.pk, article.slug)
+    live = live_updates_page(article, 1)
+    response = render(
+        request, "includes/live_updates.html", {"article": article, "live": live, "fragment": True}
+    )
+    response["X-Robots-Tag"] = "noindex"  # a piece of the story's page, not a page
+    return response
 
 
 @require_safe

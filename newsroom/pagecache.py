@@ -26,6 +26,7 @@ old one.
 import functools
 import hashlib
 import logging
+import operator
 import time
 import uuid
 from datetime import datetime, timedelta
@@ -112,16 +113,15 @@ def bump_version() -> None:
 
 def next_change(now: datetime) -> datetime:
     """When the public site next changes by the clock alone: a scheduled story goes out
-    or expires, or the day ends (pages print the date, photos' rights end with a day)."""
+    or expires, a breaking-news banner or a live story's coverage starts or ends, or the
+    day ends (pages print the date, photos' rights end with a day)."""
     from articles.models import Article  # the project package may use the apps; not at import
 
+    moments = ("published_at", "expires_at", "breaking_until", "live_from", "live_until")
     upcoming = (
         Article.objects.filter(status=Article.Status.PUBLISHED)
-        .filter(Q(published_at__gt=now) | Q(expires_at__gt=now))
-        .aggregate(
-            publication=Min("published_at", filter=Q(published_at__gt=now)),
-            expiry=Min("expires_at", filter=Q(expires_at__gt=now)),
-        )
+        .filter(functools.reduce(operator.or_, (Q(**{f"{name}__gt": now}) for name in moments)))
+        .aggregate(**{name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in moments})
     )
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     midnight = timezone.make_aware(datetime.combine(tomorrow, clock_time.min))

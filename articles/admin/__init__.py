@@ -1,5 +1,5 @@
 """The editors' desk for stories: each module one job, registered on import."""
 
-from . import readership, story
+from . import live, readership, story
 
-__all__ = ["readership", "story"]
+__all__ = ["live", "readership", "story"]

@@ -129,3 +129,18 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0
 def json_ld(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))
+
+
+@register.simple_tag(takes_context=True)
+def breaking_news(context):
+    """The banner linking the newest breaking story, on every public page.
+
+    Kept per content version like the other shared blocks: the banner's end time caps
+    the version's horizon (pagecache.next_change), so it leaves pages by itself.
+    """
+
+    def build():
+        story = Article.objects.published().breaking().select_related("section").first()
+        return render_to_string("includes/breaking_banner.html", {"story": story})
+
+    return shared_block(context.get("request"), "breaking", build)

@@ -1,0 +1,82 @@
+/* A running live story: new updates appear without a reload.
+ *
+ * Polls the story's small update list (a cached page like any other: a new update
+ * changes the content version, so every reader gets it on the next poll) and swaps it
+ * in when it changed. Stops when coverage ends, and rests while the tab is hidden.
+ */
+(function () {
+  "use strict";
+
+  var INTERVAL = 20000;
+  var section = document.querySelector("[data-live-url]");
+  if (!section || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var url = section.getAttribute("data-live-url");
+  var status = section.querySelector("[data-live-status]");
+  var timer = null;
+  var running = true;
+
+  function updateIds(root) {
+    return Array.prototype.map.call(root.querySelectorAll("[data-update-id]"), function (node) {
+      return node.getAttribute("data-update-id");
+    });
+  }
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    if (running && !document.hidden) {
+      timer = setTimeout(poll, INTERVAL);
+    }
+  }
+
+  function swap(html) {
+    var current = section.querySelector("[data-live-list]");
+    var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-live-list]");
+    if (!current || !fresh) {
+      return;
+    }
+    if (fresh.innerHTML !== current.innerHTML) {
+      var seen = {};
+      updateIds(current).forEach(function (id) { seen[id] = true; });
+      var added = updateIds(fresh).filter(function (id) { return !seen[id]; }).length;
+      current.replaceWith(document.importNode(fresh, true));
+      if (added) {
+        var time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        say((added === 1 ? "1 new update" : added + " new updates") + " at " + time + ". Newest first.");
+      }
+    }
+    if (!fresh.hasAttribute("data-live-running")) {
+      running = false;
+      say("Coverage has ended. Reload the page for the full story.");
+    }
+  }
+
+  function poll() {
+    fetch(url, { headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("live updates: " + response.status);
+        }
+        return response.text();
+      })
+      .then(swap)
+      .catch(function () { /* the next poll tries again */ })
+      .then(schedule);
+  }
+
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      clearTimeout(timer);
+    } else if (running) {
+      poll();
+    }
+  });
+  schedule();
+})();
