@@ -216,3 +216,105 @@ def test_the_photos_own_page_still_sets_the_focal_point_by_a_click(
 
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.8, 0.35)
+
+
+# Clicks for an upload from the story form with the keyboard doing the rest: Upload new,
+# the file chooser and the file, the licence list and its option. The typing (alt text,
+# Tab, caption, Tab, creator), Enter to upload, the arrow keys for the focal point and
+# Enter for Done are keystrokes. (It was 11 clicks: each box, Upload and use, Done.)
+UPLOAD_CLICKS = 5
+
+
+def test_an_upload_takes_five_clicks_with_the_keyboard_doing_the_rest(
+    browser_available, live_server, author, library, tmp_path, settings
+):
+    """The focus follows the work: Alt text once a file is chosen, Enter in a one-line
+    field uploads (the story is not saved), the photo takes arrow keys at once, and Enter
+    or Escape closes the dialog with the focal point kept."""
+    from playwright.sync_api import expect
+
+    settings.SERVE_MEDIA = True
+    first, second = write_jpeg(tmp_path / "rails.jpg"), write_jpeg(tmp_path / "quay.jpg")
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        clicks += 1
+        locator.click()
+
+    with chromium_page() as page:
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.set_viewport_size({"width": 1440, "height": 1000})
+        add = "/admin/articles/article/add/"
+        sign_in(page, live_server.url, "nina", "correct horse battery", add)
+        widget = page.locator(".photo-picker")
+        dialog = page.get_by_role("dialog", name="Main photo")
+
+        click(widget.get_by_role("button", name="Upload new"))
+        with page.expect_file_chooser() as chooser:
+            click(dialog.get_by_label("File"))
+        clicks += 1  # the file, picked in the system's chooser
+        chooser.value.set_files(str(first))
+        expect(dialog.get_by_label("Alt text")).to_be_focused()
+        page.keyboard.type("Workers lay new tram rails on the bridge")
+        page.keyboard.press("Tab")
+        expect(dialog.get_by_label("Caption")).to_be_focused()
+        page.keyboard.type("Rails go down on the old bridge")
+        page.keyboard.press("Tab")
+        expect(dialog.get_by_label("Creator")).to_be_focused()
+        page.keyboard.type("Ines Photographer")
+        clicks += 2  # open the licence list, pick the option
+        licence = dialog.get_by_label("Licence")
+        licence.focus()  # as the click that opens the list does
+        licence.select_option(label="CC BY 4.0")
+        page.keyboard.press("Enter")  # uploads the photo, does not save the story
+
+        # The focal step, with the photo focused: arrow keys move the point.
+        focal = dialog.locator(".photo-picker__focal .focal-picker")
+        expect(focal).to_be_visible()
+        expect(focal).to_be_focused()
+        expect(widget.locator(".photo-picker__caption")).to_have_text(
+            "Rails go down on the old bridge"
+        )
+        for key in ["ArrowLeft"] * 5 + ["ArrowDown"] * 5:
+            page.keyboard.press(key)
+        expect(dialog.get_by_text("Focal point saved.")).to_be_visible()
+        page.keyboard.press("Enter")  # "Done"
+        expect(dialog).to_be_hidden()
+        expect(widget.get_by_role("button", name="Choose photo")).to_be_focused()
+        rails = page.locator("#id_main_image").input_value()
+        assert page.url == f"{live_server.url}{add}"  # the story was never posted
+        assert clicks == UPLOAD_CLICKS, clicks
+
+        # A second one: Enter in the source's one-line box uploads it; a click sets the
+        # point and Escape closes the dialog, the point kept.
+        widget.get_by_role("button", name="Upload new").click()
+        dialog.get_by_label("File").set_input_files(str(second))
+        expect(dialog.get_by_label("Alt text")).to_be_focused()
+        page.keyboard.type("A ferry at the quay")
+        dialog.get_by_label("Licence").select_option(label="CC BY 4.0")
+        dialog.get_by_label("Source", exact=True).fill("City Desk")
+        dialog.get_by_label("Source", exact=True).press("Enter")
+        expect(focal).to_be_focused()
+        box = focal.locator("img").bounding_box()
+        saved = page.expect_response(lambda answer: answer.url.endswith("/focal/"))
+        with saved:  # sent when the point is chosen, or at the latest as the dialog closes
+            page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.2)
+            page.keyboard.press("Escape")
+        expect(dialog).to_be_hidden()
+        quay = page.locator("#id_main_image").input_value()
+        violations = page.evaluate("window.cspViolations")
+
+    assert violations == []
+    assert not Article.objects.exists()
+    photo = Image.objects.get(pk=rails)
+    assert (photo.alt_text, photo.caption, photo.creator, photo.licence.name) == (
+        "Workers lay new tram rails on the bridge",
+        "Rails go down on the old bridge",
+        "Ines Photographer",
+        "CC BY 4.0",
+    )
+    assert (photo.focal_x, photo.focal_y) == pytest.approx((0.25, 0.75), abs=0.001)
+    photo = Image.objects.get(pk=quay)
+    assert photo.source_name == "City Desk"
+    assert (photo.focal_x, photo.focal_y) == pytest.approx((0.8, 0.2), abs=0.02)

@@ -9,6 +9,7 @@
   var POLL_SECONDS = 3;
   var POLL_TIMES = 60; // three minutes: the worker is slow or stopped after that
   var SEARCH_DELAY = 300;
+  var FOCAL_DELAY = 200; // arrow keys pressed in a row are saved once, at the last point
 
   function csrfToken() {
     // The form's token first: the cookie may be HttpOnly, or the token kept in the session.
@@ -52,6 +53,9 @@
     var libraryLoaded = false;
     var pollTimer = null;
     var focalRequest = 0;
+    var focalTimer = null;
+    var focalPending = null; // the point chosen, not sent yet
+    var focalQueue = Promise.resolve(); // one save at a time, in order: the last one stays
     var localPreview = null;
 
     // --- the chosen photo, in the story form ---------------------------------------
@@ -133,6 +137,7 @@
       });
       parts.query = parts.search.querySelector('input[type="search"]');
       parts.file = parts.upload.querySelector('input[type="file"]');
+      parts.altText = parts.upload.querySelector('[name$="-alt_text"]');
       parts.uploadStatus = parts.upload.querySelector(".photo-picker__status");
       parts.submit = parts.upload.querySelector('button[type="submit"]');
       parts.focalPicker = window.attachFocalPicker(
@@ -142,6 +147,18 @@
 
       dialog.querySelector(".photo-picker__close").addEventListener("click", close);
       dialog.querySelector(".photo-picker__done").addEventListener("click", close);
+      // However it closes (Done, Enter, Escape, ×): a point still waiting is saved, and
+      // the focus goes back to the story form.
+      dialog.addEventListener("close", function () {
+        sendFocalPoint();
+        chooseButton.focus();
+      });
+      // "Done" is the focal step's default: Enter closes the dialog, the point is saved.
+      parts.focal.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.target.closest("button, a, input, select")) return;
+        event.preventDefault();
+        close();
+      });
       // A click on the backdrop (the dialog element itself, outside its content) closes it.
       dialog.addEventListener("click", function (event) {
         if (event.target === dialog) close();
@@ -178,10 +195,21 @@
         }
       });
 
-      parts.file.addEventListener("change", showLocalPreview);
+      // A file chosen: the words come next, typed at once and Tabbed through.
+      parts.file.addEventListener("change", function () {
+        showLocalPreview();
+        if (parts.file.files.length && parts.altText) parts.altText.focus();
+      });
+      // Enter in a one-line box uploads (the upload is a form of its own, outside the
+      // story's); a list does not submit by itself, so Enter on it is made to.
+      parts.upload.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.target.tagName !== "SELECT") return;
+        event.preventDefault();
+        if (!parts.submit.disabled) parts.upload.requestSubmit(parts.submit);
+      });
       parts.upload.addEventListener("submit", function (event) {
         event.preventDefault();
-        upload();
+        if (!parts.submit.disabled) upload(); // not twice while one is on its way
       });
     }
 
@@ -194,8 +222,8 @@
     }
 
     function close() {
-      if (dialog && dialog.open) dialog.close();
-      chooseButton.focus();
+      if (dialog && dialog.open) dialog.close(); // its "close" event does the rest
+      else chooseButton.focus();
     }
 
     function showTab(tab) {
@@ -410,32 +438,47 @@
     function saveFocalPoint(x, y) {
       if (!current) return;
       showCrops(x, y);
+      parts["focal-status"].textContent = "Saving the focal point…";
+      focalPending = { photo: current, x: x, y: y };
+      clearTimeout(focalTimer);
+      focalTimer = setTimeout(sendFocalPoint, FOCAL_DELAY);
+    }
+
+    // Sends the point waiting, if any, after the saves already on their way: requests
+    // sent side by side could be stored in any order, and an earlier point win.
+    function sendFocalPoint() {
+      clearTimeout(focalTimer);
+      var pending = focalPending;
+      if (!pending) return;
+      focalPending = null;
       var request = ++focalRequest;
       var status = parts["focal-status"];
-      status.textContent = "Saving the focal point…";
       var body = new FormData();
-      body.append("focal_x", x.toFixed(3));
-      body.append("focal_y", y.toFixed(3));
-      post(current.focal_url, body)
-        .then(function (response) {
-          return json(response).then(function (data) {
-            if (request !== focalRequest) return; // a later click is being saved
-            if (response.redirected) {
-              status.textContent = SESSION_ENDED;
-            } else if (response.ok && data.photo) {
-              status.textContent = "Focal point saved. Click again to move it, or press Done.";
-              if (current && current.id === data.photo.id) choose(data.photo);
-            } else {
-              status.textContent =
-                data.error || "The focal point was not saved (" + response.status + ").";
+      body.append("focal_x", pending.x.toFixed(3));
+      body.append("focal_y", pending.y.toFixed(3));
+      focalQueue = focalQueue.then(function () {
+        return post(pending.photo.focal_url, body)
+          .then(function (response) {
+            return json(response).then(function (data) {
+              if (request !== focalRequest || focalPending) return; // a later point follows
+              if (response.redirected) {
+                status.textContent = SESSION_ENDED;
+              } else if (response.ok && data.photo) {
+                status.textContent =
+                  "Focal point saved. Click or use the arrow keys to move it; Enter or Done closes.";
+                if (current && current.id === data.photo.id) choose(data.photo);
+              } else {
+                status.textContent =
+                  data.error || "The focal point was not saved (" + response.status + ").";
+              }
+            });
+          })
+          .catch(function () {
+            if (request === focalRequest) {
+              status.textContent = "The focal point did not reach the server. Click again.";
             }
           });
-        })
-        .catch(function () {
-          if (request === focalRequest) {
-            status.textContent = "The focal point did not reach the server. Click again.";
-          }
-        });
+      });
     }
 
     root.querySelectorAll(".photo-picker__open").forEach(function (button) {
