@@ -163,6 +163,14 @@ SITE_ID = 1
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # static/fonts/*: subsetted from the font packages on PyPI on first use (newsroom/fonts.py).
+    "newsroom.fonts.FontFinder",
+]
+# Where FontFinder writes the fonts it builds (collectstatic then copies them as usual).
+FONTS_BUILD_DIR = env.path("DJANGO_FONTS_BUILD_DIR", default=BASE_DIR / "build" / "fonts")
 # Public files (photo renditions) live under MEDIA_ROOT and are served at MEDIA_URL.
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")

@@ -53,7 +53,7 @@ def test_reader_reports_a_typo_and_an_editor_finds_it(
 
     with chromium_page() as page:
         page.goto(live_server.url + article.get_absolute_url())
-        expect(page.get_by_text("Select a spelling error with the mouse")).to_be_visible()
+        expect(page.get_by_text("Select it with the mouse")).to_be_visible()
 
         select_text(page, "recieved")
         page.keyboard.press("Control+Enter")
