@@ -15,10 +15,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import LIVE_PAGE_SIZE, LiveUpdate
-from newsroom import pagecache
 
 from .factories import ArticleFactory, ImageFactory, SectionFactory, logged_in, newsroom_member
 from .test_caching import cache_control
+from .test_workflow import form_data, split_time
 
 pytestmark = pytest.mark.django_db
 
@@ -150,18 +150,87 @@ def test_a_breaking_story_waits_for_its_publication_and_drafts_never_break(reade
     )
 
 
-def test_flagging_a_story_as_breaking_in_the_admin_reaches_readers_at_once(
-    reader, editor_client, clock, committed
+@pytest.fixture
+def desk_editor(clock):
+    """A member of the Editors group (its permissions come from the migrations), signed in
+    on the tests' clock (a session from today would have expired by then)."""
+    return logged_in(newsroom_member("Editors", "liveeditor", "Lena Live", role="editor"))
+
+
+def test_flagging_a_story_as_breaking_in_the_story_form_reaches_readers_at_once(
+    reader, desk_editor, clock, committed
 ):
     story = ArticleFactory(headline="Power cut across the east bank")
     assert banner(reader.get("/")) is None  # stored without a banner
+    change = f"/admin/articles/article/{story.pk}/change/"
+    form = soup(desk_editor.get(change))
+    assert form.select_one("input[name=breaking_until_0]") is not None
 
     with committed():
-        story.breaking_until = MORNING + timedelta(hours=2)
-        story.save()
-        pagecache.content_changed()
+        response = desk_editor.post(
+            change, form_data(story, **split_time("breaking_until", MORNING + timedelta(hours=2)))
+        )
+    assert response.status_code == 302, response.content
 
     assert "Power cut across the east bank" in banner(reader.get("/")).get_text()
+
+    with committed():
+        desk_editor.post(change, form_data(story, breaking_until_0="", breaking_until_1=""))
+    assert banner(reader.get("/")) is None
+
+
+def test_authors_are_not_offered_breaking_or_live():
+    author = logged_in(newsroom_member("Authors", "writer", "Wim Writer"))
+    form = soup(author.get("/admin/articles/article/add/"))
+    assert form.select_one("[name=headline]") is not None
+    assert form.select_one("input[name^=breaking_until]") is None
+    assert form.select_one("input[name^=live_from]") is None
+
+
+def test_an_editor_starts_live_coverage_and_posts_updates_from_the_story_form(
+    reader, desk_editor, clock, committed
+):
+    story = ArticleFactory(headline="Marathon day: live")
+    change = f"/admin/articles/article/{story.pk}/change/"
+    assert soup(desk_editor.get(change)).select_one("#live_updates-group") is None
+
+    with committed():
+        desk_editor.post(change, form_data(story, **split_time("live_from", MORNING)))
+    story.refresh_from_db()
+    assert story.is_live_now
+    form = soup(desk_editor.get(change))
+    assert form.select_one("#live_updates-group textarea[name=live_updates-0-text]") is not None
+    page = soup(reader.get(story.get_absolute_url()))
+    assert page.select_one("section.live .live__empty").get_text() == "No updates yet."
+
+    clock.shift(timedelta(minutes=5))
+    with committed():
+        response = desk_editor.post(
+            change,
+            # form_data() knows the fields of every story; the coverage time is posted too.
+            form_data(story, **split_time("live_from", MORNING))
+            | update_rows(story, (MORNING + timedelta(minutes=4), "Leaders pass the bridge.")),
+        )
+    assert response.status_code == 302, response.content
+    assert update_texts(soup(reader.get(story.get_absolute_url()))) == ["Leaders pass the bridge."]
+    endpoint = soup(reader.get(story.get_absolute_url() + "live/updates/"))
+    assert update_texts(endpoint) == ["Leaders pass the bridge."]
+
+
+def update_rows(article, *rows):
+    """The live updates inline as posted: new rows of (time, text)."""
+    data = {
+        "live_updates-TOTAL_FORMS": str(len(rows)),
+        "live_updates-INITIAL_FORMS": "0",
+    }
+    for n, (when, text) in enumerate(rows):
+        data |= {
+            **split_time(f"live_updates-{n}-published_at", when),
+            f"live_updates-{n}-text": text,
+            f"live_updates-{n}-title": "",
+            f"live_updates-{n}-article": str(article.pk),
+        }
+    return data
 
 
 def test_the_newest_of_two_breaking_stories_leads_the_banner(reader, clock):
@@ -221,11 +290,10 @@ def test_live_story_shows_its_updates_newest_first_with_the_pinned_one_on_top(re
 
 
 def test_new_updates_appear_through_the_polling_endpoint_with_the_cache_on(
-    reader, clock, committed
+    reader, desk_editor, clock, committed
 ):
     story = live_story(clock)
     post_updates(story, 2)
-    editor = logged_in(newsroom_member("Editors", "liveeditor", "Lena Live", role="editor"))
     endpoint = story.get_absolute_url() + "live/updates/"
 
     first = reader.get(endpoint)
@@ -236,7 +304,7 @@ def test_new_updates_appear_through_the_polling_endpoint_with_the_cache_on(
 
     clock.shift(timedelta(minutes=1))
     with committed():
-        response = editor.post(
+        response = desk_editor.post(
             "/admin/articles/liveupdate/add/",
             {
                 "article": story.pk,
@@ -423,10 +491,9 @@ def test_live_page_queries_do_not_grow_with_the_updates(reader, clock, settings)
     assert cold <= 16
 
 
-def test_a_future_update_is_refused_with_a_message(clock):
-    editor = logged_in(newsroom_member("Editors", "liveeditor", "Lena Live", role="editor"))
+def test_a_future_update_is_refused_with_a_message(desk_editor, clock):
     story = live_story(clock)
-    response = editor.post(
+    response = desk_editor.post(
         "/admin/articles/liveupdate/add/",
         {
             "article": story.pk,

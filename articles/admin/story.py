@@ -24,6 +24,7 @@ from .forms import (
 )
 from .history import StoryHistory
 from .inlines import CorrectionInline, PreviewLinkInline
+from .live import LiveUpdateInline
 from .roles import StoryRoles
 
 # Labels that depend on where the story stands: "Save changes" on a live story updates
@@ -62,12 +63,17 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         if can_publish(request.user):
             rare = ("slug", "published_at", "expires_at", "updated_at", "is_pinned", *rare)
         main, side = ("story-main",), ("story-side",)
-        return (
+        fieldsets = (
             (None, {"classes": main, "fields": ("headline", "lead", "body", "version")}),
             ("Story", {"classes": side, "fields": ("section", "byline", "editor", "tags")}),
             ("Photo", {"classes": side, "fields": ("main_image", "main_image_caption")}),
             ("More options", {"classes": (*side, "collapse"), "fields": rare}),
         )
+        if can_publish(request.user):
+            # Editors' calls, open on the form: a banner or a live blog is decided in a hurry.
+            live = ("breaking_until", "live_from", "live_until")
+            fieldsets += (("Breaking news and live coverage", {"classes": side, "fields": live}),)
+        return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -76,6 +82,8 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
     def get_inlines(self, request, obj):
         if not can_publish(request.user):
             return []
+        if obj is not None and obj.is_live_blog:
+            return [LiveUpdateInline, CorrectionInline, PreviewLinkInline]
         return [CorrectionInline, PreviewLinkInline]
 
     def get_urls(self):
