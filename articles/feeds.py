@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from sections.models import Section
 
+from . import websub
 from .metadata import SITE_NAME, absolute, site_origin
 from .models import Article, Correction, people_in_print, tags_in_print
 from .sanitize import sanitize_html
@@ -74,7 +75,23 @@ class PlainTextDescriptions:
         outfile.write(buffer.getvalue())
 
 
-class TextRssFeed(PlainTextDescriptions, Rss201rev2Feed):
+class RssHubLink:
+    """Feed generator mixin: the WebSub hub, beside the rel="self" link Django writes."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if hub := self.feed.get("hub"):
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": hub})
+
+
+class AtomHubLink:
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if hub := self.feed.get("hub"):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": hub})
+
+
+class TextRssFeed(PlainTextDescriptions, RssHubLink, Rss201rev2Feed):
     def __init__(self, title, link, description, **kwargs):
         # The channel <description> is HTML too; Atom's <subtitle> is text and is left alone.
         super().__init__(title, link, as_html(description), **kwargs)
@@ -90,7 +107,7 @@ class ArticleRssFeed(TextRssFeed):
         add_media_content(handler, item["photo"])
 
 
-class ArticleAtomFeed(PlainTextDescriptions, Atom1Feed):
+class ArticleAtomFeed(PlainTextDescriptions, AtomHubLink, Atom1Feed):
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:media": MEDIA_NS}
 
@@ -103,7 +120,20 @@ class ArticleAtomFeed(PlainTextDescriptions, Atom1Feed):
 RELATIVE_URL = re.compile(r'(href|src)="(/[^/"][^"]*)"')
 
 
-class ArticleFeed(Feed):
+class HubFeed(Feed):
+    """A feed that names the WebSub hub subscribers follow it through (when one is
+    configured), and its own address as the hub is told about it (articles/websub.py).
+    Its generator writes the hub link: RssHubLink or AtomHubLink."""
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if hub := websub.hub_url():
+            feed.feed["hub"] = hub
+            feed.feed["feed_url"] = websub.topic_url(request.path)
+        return feed
+
+
+class ArticleFeed(HubFeed):
     """The latest published stories; subclasses narrow them to a section, author or tag."""
 
     feed_type = ArticleRssFeed
@@ -273,7 +303,7 @@ class TagAtomFeed(AtomFeedMixin, TagFeed):
     pass
 
 
-class CorrectionsFeed(Feed):
+class CorrectionsFeed(HubFeed):
     """Every correction, newest first: readers who care about accuracy can follow them."""
 
     feed_type = TextRssFeed
@@ -303,11 +333,11 @@ class CorrectionsFeed(Feed):
     item_guid_is_permalink = False
 
 
-class LiveRssFeed(Rss201rev2Feed):
+class LiveRssFeed(RssHubLink, Rss201rev2Feed):
     """Item descriptions are the updates' sanitised HTML, as RSS reads <description>."""
 
 
-class LiveFeed(Feed):
+class LiveFeed(HubFeed):
     """A live story's updates, newest first: follow the coverage in a feed reader."""
 
     feed_type = LiveRssFeed

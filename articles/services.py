@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from newsroom.pagecache import content_changed
 
+from . import websub
 from .models import Article, HourlyViews
 
 
@@ -55,10 +56,19 @@ def articles_publish(*, articles: QuerySet[Article]) -> BulkOutcome:
                 outcome.refused.append((article, " ".join(dict.fromkeys(error.messages))))
                 continue
             article.save()
+            article_publication_announce(article=article)
             outcome.done.append(article)
         if outcome.done:
             content_changed()  # scheduled ones too: they move the next change's time
     return outcome
+
+
+def article_publication_announce(*, article: Article) -> None:
+    """After a story is saved: once it is out (now, or at its scheduled time), subscribers
+    following its feeds through the WebSub hub are told, by the worker. Call it from every
+    path that saves a story: for a publication already announced it does nothing, and a
+    story taken down is forgotten, so that publishing it again is announced again."""
+    websub.announce_later(article)
 
 
 def articles_unpublish(*, articles: QuerySet[Article]) -> BulkOutcome:
@@ -76,6 +86,7 @@ def articles_unpublish(*, articles: QuerySet[Article]) -> BulkOutcome:
                 continue
             article.status = Article.Status.DRAFT
             article.save()
+            article_publication_announce(article=article)  # forgets its last announcement
             outcome.done.append(article)
         if outcome.done:
             content_changed()

@@ -288,6 +288,11 @@ NEWSROOM = {
     ],
     # How long a preview link of an unpublished story works, unless revoked sooner.
     "PREVIEW_HOURS": env.int("NEWSROOM_PREVIEW_HOURS", default=72),
+    # The WebSub hub every feed names and is announced to when a story is published
+    # (e.g. https://pubsubhubbub.appspot.com/); empty: no hub link and no announcements.
+    "WEBSUB_HUB": env.str("NEWSROOM_WEBSUB_HUB", default=""),
+    # A hub that is down is asked again after this, then twice and four times as long.
+    "WEBSUB_RETRY_SECONDS": env.int("NEWSROOM_WEBSUB_RETRY_SECONDS", default=10),
     "REPRODUCTION_NOTICE": (
         "When reproducing our materials in whole or in part, a hyperlink to the original "
         "article is required. The opinions of the authors do not always coincide with "

@@ -12,7 +12,12 @@ from taggit.models import Tag
 from newsroom.pagecache import PublicContentAdmin
 
 from ..models import Article, Correction, PreviewLink
-from ..services import article_corrections_changed, articles_publish, articles_unpublish
+from ..services import (
+    article_corrections_changed,
+    article_publication_announce,
+    articles_publish,
+    articles_unpublish,
+)
 from .forms import (
     Action,
     ArticleForm,
@@ -204,6 +209,7 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         # Where the story stood before this save, for the message that says what it did.
         obj.stage_before = form.stage_before
         super().save_model(request, obj, form, change)
+        article_publication_announce(article=obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if IS_POPUP_VAR in request.POST:
