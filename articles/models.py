@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Sum, Window
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import Coalesce, Concat, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -33,6 +33,8 @@ from .sanitize import sanitize_html
 SEARCH_CONFIG = "english"
 # Matches ranked per search, newest first: ten pages of results.
 SEARCH_LIMIT = 200
+# Stories of each kind (sharing a tag, in the same section) ranked for "Related".
+RELATED_CANDIDATES = 100
 # Private-use characters mark the matched words in snippets; the template turns
 # them into <mark> after escaping everything else.
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
@@ -61,6 +63,24 @@ def month_starts(since: datetime, until: datetime) -> list[datetime]:
         starts.append(start)
         start = next_month(start)
     return starts
+
+
+def mark_matches(articles, query: str) -> None:
+    """Mark the query's words in search results' `headline_marked` and `snippet` where the
+    database did not: SQLite's stand-in for ts_headline, each word as typed, any case."""
+    if connections[articles.db].vendor == "postgresql":
+        return
+    words = sorted(set(query.lower().split()), key=len, reverse=True)
+    if not words:
+        return
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+
+    def mark(text: str) -> str:
+        return pattern.sub(lambda match: HIGHLIGHT_START + match[0] + HIGHLIGHT_STOP, text)
+
+    for article in articles:
+        article.headline_marked = mark(article.headline_marked)
+        article.snippet = mark(article.snippet)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -245,8 +265,23 @@ class ArticleQuerySet(models.QuerySet):
                 self.filter(pk__in=self.newest_matches(Q(search_vector=search_query)))
                 .annotate(
                     rank=SearchRank(F("search_vector"), search_query),
+                    headline_marked=SearchHeadline(
+                        "headline",
+                        search_query,
+                        config=SEARCH_CONFIG,
+                        start_sel=HIGHLIGHT_START,
+                        stop_sel=HIGHLIGHT_STOP,
+                        highlight_all=True,
+                    ),
+                    # The lead first: where the match is there, the reader sees the
+                    # sentence that sums the story up.
                     snippet=SearchHeadline(
-                        StripTags("body"),
+                        Concat(
+                            F("lead"),
+                            models.Value(" "),
+                            StripTags("body"),
+                            output_field=models.TextField(),
+                        ),
                         search_query,
                         config=SEARCH_CONFIG,
                         start_sel=HIGHLIGHT_START,
@@ -264,7 +299,9 @@ class ArticleQuerySet(models.QuerySet):
             matches &= (
                 Q(headline__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
             )
-        return self.filter(pk__in=self.newest_matches(matches)).annotate(snippet=F("lead"))
+        return self.filter(pk__in=self.newest_matches(matches)).annotate(
+            headline_marked=F("headline"), snippet=F("lead")
+        )
 
     def newest_matches(self, matches: Q):
         """Ids of the newest SEARCH_LIMIT stories matching: a walk down the newest-first
@@ -272,11 +309,42 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(matches).order_by("-published_at", "-id").values("pk")[:SEARCH_LIMIT]
 
     def related_to(self, article: "Article", tag_ids: list[int]):
-        """Same section or a shared tag, newest first."""
+        """Stories sharing a tag with the article or in its section: the most tags shared
+        first, then newest first, each with `shared_tags`.
+
+        Only the newest RELATED_CANDIDATES of each kind are ranked: counting shared tags
+        over every story of a common tag would cost in proportion to the archive, and a
+        reader wants recent stories anyway.
+        """
+        others = self.exclude(pk=article.pk)
+        newest = ("-published_at", "-id")
+        candidates = Q(
+            pk__in=others.filter(section_id=article.section_id)
+            .order_by(*newest)
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        shared_tags = models.Value(0)
+        if tag_ids:
+            sharing = TaggedArticle.objects.filter(tag_id__in=tag_ids)
+            candidates |= Q(
+                pk__in=others.filter(Exists(sharing.filter(content_object=OuterRef("pk"))))
+                .order_by(*newest)
+                .values("pk")[:RELATED_CANDIDATES]
+            )
+            shared_tags = Coalesce(
+                Subquery(
+                    sharing.filter(content_object=OuterRef("pk"))
+                    .order_by()
+                    .values("content_object")
+                    .annotate(shared=models.Count("pk"))
+                    .values("shared")
+                ),
+                0,
+            )
         return (
-            self.filter(Q(section_id=article.section_id) | Q(tags__in=tag_ids))
-            .exclude(pk=article.pk)
-            .distinct()
+            others.filter(candidates)
+            .annotate(shared_tags=shared_tags)
+            .order_by("-shared_tags", *newest)
         )
 
 
@@ -539,6 +607,17 @@ class Article(models.Model):
                 .order_by("-published_at")[: limit - len(reading)]
             )
         return reading
+
+    def related(self, *, limit: int) -> list["Article"]:
+        """Published stories to read next, the most tags in common first, then the
+        newest of the section; in one query, with what their cards print (photo, section)."""
+        tag_ids = [tag.pk for tag in self.tags.all()]  # prefetched on the article page
+        return list(
+            Article.objects.published()
+            .related_to(self, tag_ids)
+            .select_related("section", "main_image")
+            .defer("body", "search_vector")[:limit]
+        )
 
     def is_bylined(self, user) -> bool:
         """Whether the user's byline is on the story (authors may edit only their own)."""

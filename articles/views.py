@@ -28,6 +28,7 @@ from .models import (
     Article,
     Correction,
     PreviewLink,
+    mark_matches,
     people_in_print,
     tags_in_print,
     with_story_counts,
@@ -346,6 +347,7 @@ def search(request):
     if query:
         results = Article.objects.published().for_cards().defer(*NOT_ON_CARDS).search(query)
         page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        mark_matches(page_obj.object_list, query)
     return render(
         request,
         "articles/search.html",

@@ -286,6 +286,15 @@ NEWSROOM = {
         ("Facebook", "https://www.facebook.com/newsroom.example"),
         ("Mastodon", "https://mastodon.social/@newsroom_example"),
     ],
+    # "Share" under a story: links to each network's own share page, {url} and {title}
+    # filled in (percent-encoded). Nothing is loaded from these sites.
+    "SHARE_CHANNELS": [
+        ("Telegram", "https://t.me/share/url?url={url}&text={title}"),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+        ("X", "https://x.com/intent/post?url={url}&text={title}"),
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+        ("WhatsApp", "https://wa.me/?text={title}%20{url}"),
+    ],
     # How long a preview link of an unpublished story works, unless revoked sooner.
     "PREVIEW_HOURS": env.int("NEWSROOM_PREVIEW_HOURS", default=72),
     # The WebSub hub every feed names and is announced to when a story is published

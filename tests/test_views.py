@@ -277,9 +277,9 @@ class TestListings:
         soup = html(client.get("/world/"))
 
         assert soup.h1.get_text() == "World"
-        card = soup.find("article", class_="card")
+        card = soup.select_one("article.front__lead")  # the front opens with its lead story
         assert card.find("h2").get_text(strip=True) == published.headline
-        assert card.find(class_="card__lead").get_text() == published.lead
+        assert card.find(class_="top-story__lead").get_text() == published.lead
         assert card.find("img")["src"].startswith(renditions_of(published.main_image))
         assert card.find("time")["datetime"] == published.published_at.isoformat()
 
@@ -288,7 +288,7 @@ class TestListings:
         columnist = PersonFactory(name="Ines Okafor", photo=ImageFactory(renditions=True))
         ArticleFactory(section=opinion, authors=[columnist])
 
-        card = html(client.get("/opinion/")).find("article", class_="card")
+        card = html(client.get("/opinion/")).select_one("article.front__lead")
 
         assert card.find(class_="columnist__name").get_text() == "Ines Okafor"
         assert card.select_one(".columnist__photo img")["src"].startswith(
@@ -301,7 +301,8 @@ class TestListings:
         first = html(client.get("/world/"))
         second = html(client.get("/world/?page=2"))
 
-        assert len(first.select("article.card")) == 20
+        # Page 1 opens with a lead story; later pages are a plain list.
+        assert len(first.select("article.card, article.front__lead")) == 20
         assert len(second.select("article.card")) == 5
         assert first.find("a", rel="next")["href"] == "?page=2"
         assert client.get("/world/?page=3").status_code == 404
@@ -319,7 +320,7 @@ class TestListings:
 
         first = html(client.get("/world/"))
 
-        assert len(first.select("article.card")) == 20
+        assert len(first.select("article.card, article.front__lead")) == 20
         assert first.select_one(".pagination__current").get_text() == "Page 1 of 1+"
         assert first.find("a", rel="next") is None
         older = first.find("a", string="Older stories, by date →")

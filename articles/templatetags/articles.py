@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from newsroom.fragments import shared_block
 
-from .. import metadata
+from .. import metadata, sharing
 from ..metadata import SITE_NAME, PageMeta, site_origin
 from ..models import HIGHLIGHT_START, HIGHLIGHT_STOP, Article, HourlyViews
 from ..sanitize import sanitize_html
@@ -82,6 +82,28 @@ def now_reading(context, article: Article, limit: int = 4):
     return shared_block(
         request, f"reading:{article.pk}:{limit}", build, seconds=VIEWS_BLOCK_SECONDS
     )
+
+
+@register.simple_tag(takes_context=True)
+def related_stories(context, article: Article, limit: int = 4):
+    """Stories to read next, under the article: kept until the content changes."""
+
+    def build():
+        articles = article.related(limit=limit)
+        return render_to_string("includes/related_stories.html", {"articles": articles})
+
+    return shared_block(context.get("request"), f"related:{article.pk}:{limit}", build)
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share_links(context, article: Article):
+    """Copy link, e-mail and the configured networks, for the story's public address."""
+    url = site_origin(context["request"]) + article.get_absolute_url()
+    return {
+        "url": url,
+        "mail": sharing.mail_link(url=url, title=article.headline),
+        "channels": sharing.share_links(url=url, title=article.headline),
+    }
 
 
 @register.inclusion_tag("includes/metadata.html", takes_context=True)
