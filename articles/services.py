@@ -4,6 +4,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.pagecache import content_changed
@@ -103,6 +104,8 @@ def article_corrections_changed(*, article: Article) -> None:
     if article.published_at:
         corrections = corrections.filter(published_at__gte=article.published_at)
     content_changed()  # printed at the foot of the story and on /corrections/
+    if article.is_published():
+        websub.announce_feeds([reverse("articles:corrections-feed")])  # its followers, at once
     latest = corrections.aggregate(latest=Max("published_at"))["latest"]
     if latest and (article.updated_at is None or latest > article.updated_at):
         article.updated_at = latest

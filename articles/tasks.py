@@ -34,17 +34,31 @@ def websub_announce_task(
         return 0
     if topics is None:
         topics = due_topics(self, article_id, published_at)
+    return ping_all(self, hub, topics, attempt)
+
+
+@shared_task(bind=True)
+def websub_feeds_changed_task(self, *, topics: list[str], attempt: int = 0) -> int:
+    """Feeds changed with no new story in them (a correction, a live story's update):
+    the hub hears of those feeds at once. Returns the number announced."""
+    hub = websub.hub_url()
+    return ping_all(self, hub, topics, attempt) if hub else 0
+
+
+def ping_all(task, hub: str, topics: list[str], attempt: int) -> int:
+    """Ping the hub for each topic; the ones it did not take are tried again later by the
+    same task, with the same arguments but those topics."""
     failed = [topic for topic in topics if not ping(hub, topic)]
     if not failed:
         return len(topics)
-    if self.request.is_eager or attempt >= PING_RETRIES:
+    if task.request.is_eager or attempt >= PING_RETRIES:
         for topic in failed:
             logger.error("WebSub hub %s was not told about %s; given up.", hub, topic)
         return len(topics) - len(failed)
     wait = settings.NEWSROOM["WEBSUB_RETRY_SECONDS"] * 2**attempt
-    raise self.retry(
-        args=(article_id, published_at),
-        kwargs={"topics": failed, "attempt": attempt + 1},
+    raise task.retry(
+        args=task.request.args,
+        kwargs={**task.request.kwargs, "topics": failed, "attempt": attempt + 1},
         countdown=wait,
         max_retries=None,
     )

@@ -106,6 +106,17 @@ def announce_later(article: Article) -> None:
     )
 
 
+def announce_feeds(paths: list[str]) -> None:
+    """Feeds that changed with no new story in them (a correction, a live story's update):
+    the hub hears of them once the change commits. Nothing without a hub."""
+    if not hub_url():
+        return
+    from .tasks import websub_feeds_changed_task
+
+    topics = [topic_url(path) for path in paths]
+    transaction.on_commit(lambda: websub_feeds_changed_task.delay(topics=topics))
+
+
 def claim_announcement(article_id: int, published_at: datetime) -> bool:
     """True the first time a publication is to be announced; a repeat (a task delivered
     twice, or a second save queuing another) gets False and sends nothing."""

@@ -23,7 +23,7 @@ from articles.models import Article
 from . import stack, test_worker
 from .factories import ArticleFactory, PersonFactory, SectionFactory
 from .test_admin import article_form
-from .test_workflow import form_data
+from .test_workflow import correction_rows, form_data
 
 # A fixture: each worker test's own queue on the real broker.
 queue = test_worker.queue
@@ -214,6 +214,20 @@ class TestPublishing:
         draft.refresh_from_db()
         assert draft.is_published()
         assert sorted(hub.topics()) == sorted(feeds_of(draft))
+
+    def test_a_correction_tells_the_hub_about_the_corrections_feed(
+        self, editor_client, hub, django_capture_on_commit_callbacks
+    ):
+        article = ArticleFactory(published_at=timezone.now() - timedelta(hours=2))
+        correction = (timezone.now() - timedelta(minutes=5), "The vote was 31 to 12, not 30.")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor_client.post(
+                f"/admin/articles/article/{article.pk}/change/",
+                form_data(article, **correction_rows(article, correction)),
+            )
+        assert response.status_code == 302
+        assert article.corrections.get().text == correction[1]
+        assert f"{ORIGIN}/corrections/rss/" in hub.topics()
 
     def test_no_hub_configured_no_request(
         self, editor_client, hub_server, settings, django_capture_on_commit_callbacks
