@@ -2,6 +2,7 @@ import re
 from datetime import datetime
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
@@ -143,6 +144,12 @@ def article_detail(request, section, pk, slug=None):
     )
 
 
+# How often an open live page asks for new updates. Between two changes every reader's
+# poll is answered from the one stored copy (or by the proxy), so this costs requests,
+# not renders.
+LIVE_POLL_SECONDS = 20
+
+
 def live_updates_page(article: Article, page_number) -> dict:
     """A page of a live story's updates, in three queries however many there are.
 
@@ -156,7 +163,12 @@ def live_updates_page(article: Article, page_number) -> dict:
     pinned = []
     if article.is_live_now and page.number == 1:
         pinned = list(updates.filter(is_pinned=True).order_by("-published_at", "-id")[:3])
-    return {"page": page, "updates": list(page.object_list), "pinned": pinned}
+    return {
+        "page": page,
+        "updates": list(page.object_list),
+        "pinned": pinned,
+        "poll_seconds": getattr(settings, "LIVE_POLL_SECONDS", LIVE_POLL_SECONDS),
+    }
 
 
 @require_safe

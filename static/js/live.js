@@ -1,17 +1,18 @@
 /* A running live story: new updates appear without a reload.
  *
- * Polls the story's small update list (a cached page like any other: a new update
- * changes the content version, so every reader gets it on the next poll) and swaps it
- * in when it changed. Stops when coverage ends, and rests while the tab is hidden.
+ * Polls the story's small update list every data-live-every seconds. It is a cached
+ * page like any other: a new update changes the content version, so every reader gets
+ * it on the next poll. Swaps the list in when it changed; stops when coverage ends, and
+ * rests while the tab is hidden.
  */
 (function () {
   "use strict";
 
-  var INTERVAL = 20000;
   var section = document.querySelector("[data-live-url]");
   if (!section || !window.fetch || !window.DOMParser) {
     return;
   }
+  var INTERVAL = (Number(section.getAttribute("data-live-every")) || 20) * 1000;
   var url = section.getAttribute("data-live-url");
   var status = section.querySelector("[data-live-status]");
   var timer = null;
@@ -48,7 +49,7 @@
       var added = updateIds(fresh).filter(function (id) { return !seen[id]; }).length;
       current.replaceWith(document.importNode(fresh, true));
       if (added) {
-        var time = new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        var time = new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
         say((added === 1 ? "1 new update" : added + " new updates") + " at " + time + ". Newest first.");
       }
     }
