@@ -267,7 +267,8 @@ class AuthorFeed(ArticleFeed):
         return person.get_absolute_url()
 
     def articles(self, person):
-        return super().articles(person).by_author(person)
+        # What the author's page lists: an editor's feed is theirs as much as the page.
+        return super().articles(person).by_person(person)
 
 
 class TagFeed(ArticleFeed):

@@ -781,14 +781,27 @@ class CappedCount(models.Subquery):
 
 
 def with_story_counts(people, *, cap: int = STORY_COUNT_CAP):
-    """People with story_count: their published bylines, at most cap + 1 of them."""
-    # Unordered, and each byline's story checked by its primary key: the walk stops at
-    # cap + 1 published bylines instead of joining the person's whole archive.
+    """People with story_count: the stories their page lists (by_person), counted to cap + 1.
+
+    A count above cap only means "more than cap": the two walks may stop early.
+    """
+    # Two walks, each stopping at cap + 1 rows and each on its own index: the person's
+    # bylines (each story checked by its key) and the stories they edited without a byline
+    # of their own. One OR over both would read the whole archive for someone with few.
     published = Article.objects.published().filter(pk=OuterRef("article"))
     bylined = (
         Byline.objects.filter(Exists(published), person=OuterRef("pk")).order_by().values("pk")
     )
-    return people.annotate(story_count=CappedCount(bylined[: cap + 1]))
+    own_byline = Byline.objects.filter(article=OuterRef("pk"), person=OuterRef("editor"))
+    edited = (
+        Article.objects.published()
+        .filter(~Exists(own_byline), editor=OuterRef("pk"))
+        .order_by()
+        .values("pk")
+    )
+    return people.annotate(
+        story_count=CappedCount(bylined[: cap + 1]) + CappedCount(edited[: cap + 1])
+    )
 
 
 def tags_in_print():

@@ -92,12 +92,16 @@ def home(request):
             blocks.latest_per_section(per_section=4), key=lambda article: article.section
         )
     ]
+    # The rail's blocks leave out what the main column shows: a headline is printed once.
+    shown = [top_story.pk] if top_story else []
+    shown += [article.pk for _, stories in section_blocks for article in stories]
     return render(
         request,
         "articles/home.html",
         {
             "top_story": top_story,
             "section_blocks": section_blocks,
+            "shown_ids": shown,
             "meta": home_meta(site_origin(request)),
         },
     )

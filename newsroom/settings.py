@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "typos",
     "desk",
 ]
+# Demo content (`manage.py seed_demo`): nothing depends on it, so a production
+# installation leaves it out with DJANGO_DEMO=off.
+if env.bool("DJANGO_DEMO", default=True):
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     # Cache-Control on every response; anonymous public pages from the shared cache.

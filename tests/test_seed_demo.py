@@ -1,12 +1,18 @@
+import re
+from collections import Counter
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from articles.feeds import FEED_SIZE
 from articles.models import Article, Correction
 from authors.models import Person
-from images.models import Image
+from demo.text import SUBJECTS, headline_key, story_subject
+from images.models import Image, Licence
 from sections.models import Section
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +38,7 @@ def test_seed_demo_is_idempotent_and_prints_a_working_login(client):
         "World", "Russia", "Society", "Opinion", "Science", "Sport", "Incidents", "Business",
     ]  # fmt: skip
     assert 10 <= Person.objects.count() <= 14
-    assert Image.objects.filter(file__contains="demo-photo").count() == 40
+    assert Image.objects.exclude(file__contains="demo-portrait").count() == len(SUBJECTS)
     assert "Editor login" in first
     for username in ("editor", "author"):
         password = second.split(f"username: {username}  password: ")[1].split()[0]
@@ -68,3 +74,117 @@ def test_more_articles_on_request(client):
     seed(45)
     assert Article.objects.count() == 45
     assert client.get("/").status_code == 200
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+STORY_LINK = re.compile(r"^/[\w-]+/\d+-[\w-]+/$")
+
+
+def subject_keyword(article):
+    subject = story_subject(article.section.slug, article.headline)
+    return SUBJECTS[subject]["keyword"] if subject else None
+
+
+def test_each_story_leads_with_a_photo_of_its_subject(client):
+    seed(120)
+    stories = Article.objects.published().select_related("section", "main_image")
+    pictured = [story for story in stories if story.main_image]
+    assert len(pictured) > 60
+
+    for story in pictured:
+        keyword = subject_keyword(story)
+        # The story is about what its photo's caption says it shows.
+        assert keyword in f"{story.headline} {story.lead}".lower(), story.headline
+        assert keyword in story.main_image.caption.lower(), (story.headline, story.main_image)
+    # The issue's case: a race leads with runners, not a football pitch.
+    races = [story for story in pictured if "runners" in story.headline.lower()]
+    assert races and all(story.main_image.caption.startswith("Runners") for story in races)
+    # Columns lead with their columnist, never with a stranger's photo.
+    assert not stories.filter(section__slug="opinion", main_image__isnull=False).exists()
+
+
+def test_photo_credits_name_creator_source_and_licence(client):
+    seed(60, renditions=True)
+    photos = Image.objects.exclude(file__contains="demo-portrait").select_related("licence")
+    kinds = Counter(photo.licence.kind for photo in photos)
+
+    assert kinds[Licence.Kind.ATTRIBUTION] > len(photos) / 2  # Creative Commons, mostly
+    assert kinds[Licence.Kind.ALL_RIGHTS_RESERVED] and kinds[Licence.Kind.PUBLIC_DOMAIN]
+    for photo in Image.objects.select_related("licence"):
+        credit = photo.credit_text
+        assert credit.removeprefix("© ") != "Newsroom"
+        assert photo.creator in credit and photo.source_name in credit, credit
+        if not photo.licence.is_all_rights_reserved:
+            assert credit == f"Photo: {photo.source_name} by {photo.creator}, {photo.licence.name}"
+    story = Article.objects.published().filter(main_image__licence__name="CC BY-SA 4.0").first()
+    figure = soup(client.get(story.get_absolute_url())).select_one("main figure")
+    assert subject_keyword(story) in figure.select_one(".caption").get_text().lower()
+    printed = figure.select_one(".credit")
+    assert printed.get_text(" ", strip=True).startswith(f"Photo: {story.main_image.source_name} by")
+    assert printed.find("a", rel="license noopener")["href"].startswith("https://creativecommons")
+
+
+def test_corrections_are_written_for_their_story():
+    seed(300)
+    corrections = Correction.objects.select_related("article__section")
+    assert corrections.count() >= 4
+
+    for correction in corrections:
+        keyword = subject_keyword(correction.article) or "column"
+        assert keyword in correction.text.lower(), (correction.article.headline, correction.text)
+
+
+def test_the_home_page_of_a_fresh_demo_prints_each_headline_once(client):
+    seed(300)
+    page = soup(client.get("/"))
+    headlines = Counter(
+        link.get_text(" ", strip=True)
+        for link in page.find_all("a", href=STORY_LINK)
+        if link.get_text(strip=True)
+    )
+
+    assert len(headlines) > 30
+    assert [headline for headline, times in headlines.items() if times > 1] == []
+    # Nor the same story in another town ("The Quiet Cost of Closing Public Toilets in ...").
+    keys = Counter(headline_key("any", headline) for headline in headlines)
+    assert [key for key, times in keys.items() if times > 1] == []
+
+
+def listed_stories(client, person):
+    """Every story the author's page lists, following its pages."""
+    links, number = [], 1
+    while True:
+        response = client.get(f"{person.get_absolute_url()}?page={number}")
+        if response.status_code == 404:
+            return links
+        page = soup(response)
+        links += [
+            link["href"]
+            for link in page.select("main .story-list a[href]")
+            if STORY_LINK.match(link["href"])
+        ]
+        number += 1
+
+
+@pytest.mark.parametrize("role", [Person.Role.EDITOR, Person.Role.AUTHOR])
+def test_authors_counts_and_feeds_agree_with_their_pages(client, role):
+    seed(120)
+    person = Person.objects.filter(role=role).order_by("name").first()
+    listed = list(dict.fromkeys(listed_stories(client, person)))
+    assert listed, f"{person.name}'s page lists no story"
+
+    cards = {
+        card.select_one(".person-card__name").get_text(strip=True): card.select_one(
+            ".person-card__count"
+        ).get_text(strip=True)
+        for card in soup(client.get("/authors/")).select(".person-card")
+    }
+    assert cards[person.name] == f"{len(listed)} stor{'y' if len(listed) == 1 else 'ies'}"
+
+    feed = BeautifulSoup(client.get(f"{person.get_absolute_url()}rss/").content, "xml")
+    items = [urlsplit(item.find("link").get_text()).path for item in feed.find_all("item")]
+    assert items == listed[:FEED_SIZE]

@@ -101,12 +101,21 @@ class TestFrame:
 
 class TestHome:
     def test_home_shows_top_story_section_blocks_last_and_popular(self, client, html, published):
-        other = ArticleFactory(
-            section=published.section,
-            headline="Port authority names new chief",
-            published_at=timezone.now() - timedelta(hours=3),
-        )
+        # Each headline once: four in the section block, twelve under Last materials, then
+        # Popular from what is left.
+        others = [
+            ArticleFactory(
+                section=published.section,
+                headline=f"Port authority story {number}",
+                published_at=timezone.now() - timedelta(hours=3 + number),
+            )
+            for number in range(17)
+        ]
+        other, newest_in_rail, read = others[0], others[4], others[16]
+        other.headline = "Port authority names new chief"
+        other.save()
         article_view_record(article_id=other.pk)
+        article_view_record(article_id=read.pk)
 
         soup = html(client.get("/"))
 
@@ -116,9 +125,10 @@ class TestHome:
         block = soup.find("section", class_="section-block")
         assert block.find("h2").get_text(strip=True) == "World"
         assert other.headline in block.get_text()
-        assert soup.find(id="last-materials-heading")
+        rail = soup.find(id="last-materials-heading").find_parent("section")
+        assert newest_in_rail.headline in rail.get_text() and other.headline not in rail.get_text()
         popular = soup.find(id="popular-heading").find_parent("section")
-        assert other.headline in popular.get_text()
+        assert read.headline in popular.get_text() and other.headline not in popular.get_text()
 
     def test_pinned_story_leads_the_home_page(self, client, html, published):
         pinned = ArticleFactory(

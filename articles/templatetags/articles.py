@@ -1,3 +1,4 @@
+import hashlib
 import html
 import json
 from datetime import datetime
@@ -50,25 +51,39 @@ def rail_stories():
     return Article.objects.published().select_related("section").only(*RAIL_FIELDS)
 
 
+def ids_key(ids) -> str:
+    """A short cache-key part naming a set of stories."""
+    return hashlib.blake2b(",".join(map(str, sorted(ids))).encode(), digest_size=8).hexdigest()
+
+
 @register.simple_tag(takes_context=True)
-def popular_articles(context, limit: int = 5):
+def popular_articles(context, limit: int = 5, exclude_ids=(), after_latest: int = 0):
+    """The most read stories; on the home page, none already on it (exclude_ids, and the
+    after_latest newest others, which its Latest block lists): no headline printed twice."""
+
     def build():
-        articles = rail_stories().most_viewed(since=HourlyViews.since(hours=24 * 7))[:limit]
+        articles = rail_stories().exclude(pk__in=exclude_ids)
+        if after_latest:
+            latest = rail_stories().exclude(pk__in=exclude_ids)[:after_latest].values("pk")
+            articles = articles.exclude(pk__in=latest)
+        articles = articles.most_viewed(since=HourlyViews.since(hours=24 * 7))[:limit]
         return render_to_string("includes/popular.html", {"articles": articles})
 
     request = context.get("request")
-    return shared_block(request, f"popular:{limit}", build, seconds=VIEWS_BLOCK_SECONDS)
+    key = f"popular:{limit}:{ids_key(exclude_ids)}:{after_latest}"
+    return shared_block(request, key, build, seconds=VIEWS_BLOCK_SECONDS)
 
 
 @register.simple_tag(takes_context=True)
-def last_materials(context, limit: int = 10, exclude=None):
+def last_materials(context, limit: int = 10, exclude=None, exclude_ids=()):
+    """The newest stories, past `exclude` (the story on the page) or exclude_ids."""
+    skip = [exclude.pk] if exclude is not None else list(exclude_ids)
+
     def build():
-        articles = rail_stories()
-        if exclude is not None:
-            articles = articles.exclude(pk=exclude.pk)
+        articles = rail_stories().exclude(pk__in=skip)
         return render_to_string("includes/last_materials.html", {"articles": articles[:limit]})
 
-    key = f"last:{limit}:{exclude.pk if exclude is not None else ''}"
+    key = f"last:{limit}:{ids_key(skip)}"
     return shared_block(context.get("request"), key, build)
 
 

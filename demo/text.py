@@ -110,6 +110,8 @@ COMMON["first"], COMMON["player"] = FIRST_NAMES, LAST_NAMES
 
 # Each section: fill-in pools, story templates (headline | lead | topic) and body text pools.
 WORLD = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("talks|coalition|floods|summit|diplomats|ballots|border"),
     "pools": _pools("""
         talks: fishing rights | cross-border rail links | water sharing on the Sarn River
             | grain export routes | border demarcation | energy transit fees | visa-free travel
@@ -216,20 +218,12 @@ WORLD = {
           | a political scientist at Castellara University | a veteran diplomat based in {city}
           | an analyst at the Marrowgate Centre for International Affairs
         subheads: Regional Implications | A Fragile Neighbourhood
-        scenes: Delegates arrive for talks at a government building in {where}
-          | Residents queue at a temporary aid distribution point in {where}
-          | Flags fly outside the parliament building in {where}
-          | Voters wait outside a polling station in {where}
-          | Officials speak to reporters after a meeting in {where}
-        alts: A line of people in winter coats waits outside a stone government building
-          | Officials in dark suits walk down wide steps towards a row of cameras
-          | Flags of several countries hang behind a long conference table
-          | An elderly woman drops a folded ballot paper into a clear box
-          | Trucks queue at a border checkpoint under a grey sky
     """),
 }
 
 RUSSIA = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("heating|bridge|repair|wildfires|flights|harvest|factory|clinic"),
     "pools": _pools("""
         heat: heating season starts | heating season begins | radiators warm up
         early: five | seven | ten | twelve | fourteen
@@ -333,18 +327,12 @@ RUSSIA = {
           | a schoolteacher who has lived in {town} for three decades
           | the chair of a local residents' association
         subheads: Life on the Periphery | A Question of Money
-        scenes: A street in the centre of {where} after the first heavy snowfall
-          | Workers inspect equipment at a municipal site in {where}
-          | Residents attend a public meeting at the town hall in {where}
-          | A view of the river embankment in {where}
-        alts: Snow-covered apartment blocks line a wide street under a pale sky
-          | Workers in orange jackets stand beside a large pipe at a building site
-          | A river winds past wooden houses and birch trees
-          | Rows of people sit on folding chairs in a hall facing a stage
     """),
 }
 
 SOCIETY = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("homes|union|waits|bus|survey|foodbank|reopening|protest"),
     "pools": _pools("""
         homes: 250 | 400 | 600 | 850 | 1,200 | 1,500
         site: rail yard | army barracks | textile mill | bus depot | dockyard | gasworks
@@ -447,20 +435,11 @@ SOCIETY = {
           | a social policy researcher at Aldmouth University | a union representative in {city}
           | a deputy mayor responsible for social affairs
         subheads: Pressure on Services | Voices From the Neighbourhood
-        scenes: Residents gather outside the town hall in {where}
-          | Commuters board a bus in the centre of {where}
-          | Volunteers sort donated food at a community centre in {where}
-          | Parents wait outside a primary school in {where}
-          | A new housing development under construction in {where}
-        alts: A group of people holding handwritten signs stands outside a brick building
-          | Volunteers in aprons sort tins of food into cardboard boxes
-          | Passengers climb aboard a green city bus at a stop
-          | Parents with pushchairs wait by the gates of a school
-          | Cranes rise above a half-built apartment block
     """),
 }
 
 OPINION = {
+    "subjects": [None] * 8,  # columns lead with their columnist, not a photo
     "pools": _pools("""
         stop: ignoring | tiptoeing around | postponing action on | making excuses about
             | looking away from | shrugging off
@@ -593,18 +572,12 @@ OPINION = {
         subheads: The Case for Acting Now | What Critics Get Wrong | A Question of Priorities
           | Where We Go From Here | The Cost of Waiting | Who Pays, and Who Decides
         intro: Consider what is at stake:
-        scenes: A view of the city centre in {where} at dusk
-          | Pedestrians cross a busy square in {where}
-          | The council chamber in {where} during a budget debate
-          | A quiet residential street in {where} on a weekday morning
-        alts: Rows of lit windows in apartment blocks at dusk
-          | People with umbrellas cross a wide cobbled square
-          | Councillors sit at curved desks in a wood-panelled chamber
-          | A row of terraced houses with bicycles parked outside
     """),
 }
 
 SCIENCE = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("battery|telescope|species|core|trial|wildlife|robot"),
     "pools": _pools("""
         who: engineers | chemists | researchers
         lab: Castellara University | Kelderwick Polytechnic | Aldmouth University
@@ -659,9 +632,9 @@ SCIENCE = {
         | the new battery design
 
         {scientists} at {obs} {spot} {object}
-        | {scientists} at {obs} have detected {object}, according to a paper published on {day},
-          a finding they say will help refine models of how such objects form and change over
-          time.
+        | {scientists} at {obs} have detected {object} with the observatory's telescopes,
+          according to a paper published on {day}, a finding they say will help refine models
+          of how such objects form and change over time.
         | the new observations
 
         {survey} Off {city} Finds {species} Species New to Science
@@ -735,18 +708,12 @@ SCIENCE = {
         subheads: How the Study Worked | What the Data Show | Questions That Remain
           | Why It Matters | The Road Ahead
         intro: Several points stand out from the work:
-        scenes: A researcher examines samples in a laboratory in {where}
-          | Scientists prepare equipment aboard a research vessel off {where}
-          | A technician adjusts an instrument at a research institute in {where}
-          | Students watch an experiment on the university campus in {where}
-        alts: A scientist in a white coat and safety glasses holds up a test tube
-          | Researchers in waterproof jackets lower an instrument from the deck of a ship
-          | A large white telescope dome stands against a starry night sky
-          | Rows of glass sample jars sit on a laboratory shelf
     """),
 }
 
 SPORT = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("league|hattrick|coach|championships|transfer|runners|overtime|tennis"),
     "pools": _pools("""
         team: Varenholm Rovers | Castellara FC | Port Meridan United | Oskarvik Athletic
             | Belmora City | Marrowgate Wanderers | Dunmarren Albion | Saltmere Town
@@ -774,7 +741,8 @@ SPORT = {
     """),
     "stories": _stories("""
         {team} Beat {team2} {score} to {goal}
-        | {team} beat {team2} {score} on {day}, a result built on patient build-up play and a
+        | {team} beat {team2} {score} in the league on {day}, a result built on patient
+          build-up play and a
           defence that has now conceded just once in five matches, as the manager's new system
           continued to pay off.
         | the league campaign
@@ -862,18 +830,12 @@ SPORT = {
         subheads: Turning Point | What It Means for the Season | Behind the Scenes
           | The View From the Stands | Looking Ahead
         intro: Several talking points emerged:
-        scenes: Fans celebrate after the final whistle at the stadium in {where}
-          | Players warm up before kick-off at the municipal stadium in {where}
-          | Runners pass through the old town during a race in {where}
-          | Supporters gather outside the home ground in {where}
-        alts: Fans in red scarves cheer with raised arms in a packed stand
-          | Footballers in blue shirts stretch on a green pitch
-          | Runners in bright vests stream along a cobbled street
-          | An ice hockey player skates past the boards with the puck
     """),
 }
 
 INCIDENTS = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("fire|ferry|power|accident|emergency|road|police|rescue"),
     "pools": _pools("""
         building: warehouse | timber yard | recycling plant | furniture factory | shopping arcade
             | apartment block | bus depot
@@ -997,18 +959,12 @@ INCIDENTS = {
         subheads: At the Scene | What Is Known So Far | Questions for the Authorities
           | Residents Describe the Day | The Investigation
         intro: Here is what is known so far:
-        scenes: Emergency vehicles at the scene of the incident in {where}
-          | Firefighters work through the night in {where}
-          | Police officers cordon off a street in {where}
-          | Rescue workers check equipment at a command post near {where}
-        alts: Fire engines with flashing blue lights parked on a wet street
-          | A firefighter in a yellow helmet directs a hose at a smoking roof
-          | Police tape stretches across an empty road
-          | A rescue helicopter hovers above a rocky hillside
     """),
 }
 
 BUSINESS = {
+    # The subject of each story below, in order (see SUBJECTS).
+    "subjects": _opts("jobs|profit-up|profit-down|deal|rates|investors|port|strike"),
     "pools": _pools("""
         company: Norlake Freight | Varenholm Shipping | Castellara Steelworks | Brightwater Foods
             | Tarsova Motors | Kelderwick Textiles | Meridan Airways | Oskarvik Paper
@@ -1135,14 +1091,6 @@ BUSINESS = {
           | a union official in {city} | a fund manager at Castellara Capital
           | a spokesperson for the regional chamber of commerce
         subheads: Market Reaction | What Analysts Say | Jobs and Suppliers
-        scenes: Shipping containers stacked at the port in {where}
-          | Workers on the production line at a factory in {where}
-          | Traders watch their screens at a brokerage in {where}
-          | The headquarters of a logistics company in {where}
-        alts: Colourful shipping containers stacked high beside a large crane
-          | A worker in overalls checks machinery on a factory floor
-          | A man in a suit looks at several screens showing charts
-          | A glass office building reflects a cloudy sky
     """),
 }
 
@@ -1172,6 +1120,400 @@ CIVIC = _pools("""
       | The Wider Picture
     intro: Some background:
 """)
+
+# What each story's photo shows, by subject: the keyword its headline or lead always contains
+# (so a test can check a photo belongs to its story), the caption and alt text of the photo
+# drawn for it (demo/photos.py SCENES), and a correction written for that kind of story.
+# Opinion columns have no subject: they lead with their columnist, as opinion pages do.
+SUBJECTS: dict[str, dict[str, str]] = {
+    # world
+    "talks": {
+        "keyword": "talks",
+        "caption": "Delegations take their places at the table as talks resume.",
+        "alt": "Two rows of delegates face each other across a long table under two flags",
+        "correction": "An earlier version of this story said the talks had been paused for a "
+        "year; the pause lasted {months} months.",
+    },
+    "coalition": {
+        "keyword": "coalition",
+        "caption": "Flags fly outside the parliament building after the coalition collapsed.",
+        "alt": "A pale parliament building with columns and a row of flags in front",
+        "correction": "An earlier version of this story misstated the number of parties in the "
+        "coalition; there were three, not four.",
+    },
+    "floods": {
+        "keyword": "flood",
+        "caption": "Floodwater covers the streets of a riverside town up to the windows.",
+        "alt": "Houses stand in brown floodwater under a grey sky",
+        "correction": "An earlier version of this story gave the wrong river as the source of "
+        "the worst flooding in {compass} {country}.",
+    },
+    "summit": {
+        "keyword": "summit",
+        "caption": "Leaders sit down for the closing session of the summit.",
+        "alt": "Delegates around a long conference table beneath a row of national flags",
+        "correction": "An earlier version of this story said the summit lasted three days; "
+        "it lasted two.",
+    },
+    "diplomats": {
+        "keyword": "diplomats",
+        "caption": "Cars wait at the gates of the embassy after the diplomats were told to leave.",
+        "alt": "A dark car waits at the iron gates of an embassy building with a flag",
+        "correction": "An earlier version of this story said {few} diplomats had been given a "
+        "week to leave; they were given 72 hours.",
+    },
+    "ballots": {
+        "keyword": "ballots",
+        "caption": "Election officials count ballots after the polls closed.",
+        "alt": "A clear ballot box full of folded papers on a table with tally sheets",
+        "correction": "An earlier version of this story gave the share of ballots counted as "
+        "{pct} percent at the time of the first announcement; it was lower.",
+    },
+    "border": {
+        "keyword": "border",
+        "caption": "Trucks queue at the border crossing as the barrier lifts.",
+        "alt": "A queue of lorries waits at a striped barrier beside a border post",
+        "correction": "An earlier version of this story said the border crossing closed in "
+        "{year} for repairs; it closed over a dispute between the two governments.",
+    },
+    # russia
+    "heating": {
+        "keyword": "heat",
+        "caption": "Steam rises from the boiler plant as heating reaches snow-covered "
+        "apartment blocks.",
+        "alt": "Snow-covered apartment blocks beside a boiler plant chimney giving off steam",
+        "correction": "An earlier version of this story said schools would get heat last; "
+        "schools and hospitals were connected first.",
+    },
+    "bridge": {
+        "keyword": "bridge",
+        "caption": "The new bridge spans the river on its opening day.",
+        "alt": "A long bridge on concrete piers crosses a wide river lined with trees",
+        "correction": "An earlier version of this story gave the length of the new bridge "
+        "across the {river} as two kilometres; it is 1.2 kilometres long.",
+    },
+    "repair": {
+        "keyword": "repair",
+        "caption": "Roofers repair a rural school building ahead of winter.",
+        "alt": "A single-storey wooden building with scaffolding along one wall",
+        "correction": "An earlier version of this story said the repair programme would run "
+        "for five years; it runs for three.",
+    },
+    "wildfires": {
+        "keyword": "wildfires",
+        "caption": "Smoke from the wildfires rises over the forest.",
+        "alt": "Orange flames and thick smoke above a line of dark conifers",
+        "correction": "An earlier version of this story said the wildfires had reached a "
+        "village near {town}; no settlement has been touched.",
+    },
+    "flights": {
+        "keyword": "flights",
+        "caption": "A regional airliner on the runway; direct flights resume on the route.",
+        "alt": "A small white passenger plane climbing above a runway",
+        "correction": "An earlier version of this story said direct flights would run daily; "
+        "they will run three times a week.",
+    },
+    "harvest": {
+        "keyword": "harvest",
+        "caption": "A combine brings in the harvest on a collective farm's fields.",
+        "alt": "A red combine harvester crosses a golden field under a blue sky",
+        "correction": "An earlier version of this story gave the wrong year for the previous "
+        "record {crop} harvest.",
+    },
+    "factory": {
+        "keyword": "plan",
+        "caption": "The disused factory at the centre of the redevelopment plan.",
+        "alt": "An old brick factory with broken windows and a tall chimney",
+        "correction": "An earlier version of this story said the plan had been approved; "
+        "it is still under discussion.",
+    },
+    "clinic": {
+        "keyword": "health",
+        "caption": "A village health centre that is due to get new staff this year.",
+        "alt": "A small white clinic with a red cross sign by a snowy road",
+        "correction": "An earlier version of this story named the wrong ministry; the scheme "
+        "is run by the regional health ministry.",
+    },
+    # society
+    "homes": {
+        "keyword": "homes",
+        "caption": "Cranes over the site where the new affordable homes will be built.",
+        "alt": "Two tower cranes above a half-built apartment block",
+        "correction": "An earlier version of this story said the homes would be for sale; "
+        "they will be let at below-market rents.",
+    },
+    "union": {
+        "keyword": "union",
+        "caption": "Union members hold placards outside their workplace.",
+        "alt": "A line of people holding placards stands outside a brick building",
+        "correction": "An earlier version of this story named the wrong union as organising "
+        "the action over {grievance}.",
+    },
+    "waits": {
+        "keyword": "health",
+        "caption": "An ambulance outside a hospital; health officials say waits are falling.",
+        "alt": "A yellow and green ambulance parked outside a hospital entrance",
+        "correction": "An earlier version of this story credited the improvement to health "
+        "officials in the wrong city.",
+    },
+    "bus": {
+        "keyword": "bus",
+        "caption": "Passengers board a city bus at a stop in the centre.",
+        "alt": "A green city bus at a stop with people climbing aboard",
+        "correction": "An earlier version of this story said the free bus travel scheme began "
+        "in January; it begins in {month}.",
+    },
+    "survey": {
+        "keyword": "survey",
+        "caption": "Flats to let in the city centre, where the survey found rents weigh "
+        "on the young.",
+        "alt": "An apartment block with 'to let' signs in several windows",
+        "correction": "An earlier version of this story gave the survey's sample size as "
+        "10,000; it was 2,000.",
+    },
+    "foodbank": {
+        "keyword": "food",
+        "caption": "Volunteers sort donated food into boxes at a new food bank.",
+        "alt": "Shelves and cardboard boxes filled with tins and packets",
+        "correction": "An earlier version of this story said the food banks were run by the "
+        "council; they are run by {who}.",
+    },
+    "reopening": {
+        "keyword": "renovation",
+        "caption": "The building's restored front after the renovation.",
+        "alt": "A restored stone building with a banner and steps up to its doors",
+        "correction": "An earlier version of this story gave the cost of the renovation in "
+        "the wrong currency.",
+    },
+    "protest": {
+        "keyword": "protest",
+        "caption": "Marchers carry banners through the centre during the protest.",
+        "alt": "A crowd with banners and placards fills a street",
+        "correction": "An earlier version of this story said police estimated the protest at "
+        "double its size; that was the organisers' figure.",
+    },
+    # science
+    "battery": {
+        "keyword": "battery",
+        "caption": "Cells of the new battery on a laboratory bench.",
+        "alt": "A row of cylindrical battery cells wired to a test rig",
+        "correction": "An earlier version of this story said the battery was ready for "
+        "production; the researchers say that is years away.",
+    },
+    "telescope": {
+        "keyword": "telescopes",
+        "caption": "The observatory's telescopes under a clear night sky.",
+        "alt": "A white observatory dome open to a sky full of stars",
+        "correction": "An earlier version of this story said the telescopes detected the "
+        "object last year; the paper was published on {day}.",
+    },
+    "species": {
+        "keyword": "species",
+        "caption": "Sea life on the seabed, where the survey recorded the new species.",
+        "alt": "Fish and pale sea creatures over a dark blue seabed",
+        "correction": "An earlier version of this story gave the number of new species as "
+        "more than a hundred; it is {species}.",
+    },
+    "core": {
+        "keyword": "drilled",
+        "caption": "The camp on the ice sheet where the sample was drilled.",
+        "alt": "Red tents and a drilling tower on a white ice sheet below mountains",
+        "correction": "An earlier version of this story said the core was drilled in rock; "
+        "it is {core:a}.",
+    },
+    "trial": {
+        "keyword": "trial",
+        "caption": "Doses of the treatment prepared for the trial.",
+        "alt": "Rows of small glass vials and a syringe on a blue tray",
+        "correction": "An earlier version of this story gave the number of patients in the "
+        "trial as 20 times the real figure.",
+    },
+    "wildlife": {
+        "keyword": "numbers",
+        "caption": "Birds over a wetland, where volunteers count animal numbers each year.",
+        "alt": "Birds flying low over reeds and still water at dawn",
+        "correction": "An earlier version of this story said the numbers were counted by "
+        "satellite alone; volunteers in the field took part.",
+    },
+    "robot": {
+        "keyword": "robot",
+        "caption": "The robot's arm at work in the laboratory.",
+        "alt": "An orange robot arm with a gripper above a workbench",
+        "correction": "An earlier version of this story said the robot was already on sale; "
+        "it is a research prototype.",
+    },
+    # sport
+    "league": {
+        "keyword": "league",
+        "caption": "Players contest the ball during the league match.",
+        "alt": "Football players in red and blue shirts on a floodlit pitch",
+        "correction": "An earlier version of this story gave the wrong league position for "
+        "{team2} before the match.",
+    },
+    "hattrick": {
+        "keyword": "hat-trick",
+        "caption": "The ball hits the net for the third goal of the hat-trick.",
+        "alt": "A football in the back of a goal net in front of a packed stand",
+        "correction": "An earlier version of this story credited one goal of the hat-trick "
+        "to a teammate of {first} {player}.",
+    },
+    "coach": {
+        "keyword": "coach",
+        "caption": "The empty dugout after the coach's departure.",
+        "alt": "An empty team dugout with blue seats beside a football pitch",
+        "correction": "An earlier version of this story said the assistant coach had been "
+        "dismissed too; he takes temporary charge.",
+    },
+    "championships": {
+        "keyword": "championships",
+        "caption": "The podium at the continental championships.",
+        "alt": "Three athletes on a podium, the winner raising both arms",
+        "correction": "An earlier version of this story gave the wrong host city for the "
+        "previous championships.",
+    },
+    "transfer": {
+        "keyword": "striker",
+        "caption": "The new striker's shirt, held up at the signing.",
+        "alt": "A football shirt with the number nine held up against a stadium",
+        "correction": "An earlier version of this story said the striker signed a "
+        "one-year deal; the contract runs for {years} years.",
+    },
+    "runners": {
+        "keyword": "runners",
+        "caption": "Runners fill the road early in the race.",
+        "alt": "A crowd of runners in bright vests on a city road, spectators at the side",
+        "correction": "An earlier version of this story gave the number of runners as the "
+        "number who registered; {runners} started the race.",
+    },
+    "overtime": {
+        "keyword": "overtime",
+        "caption": "Players battle for the puck before the overtime winner.",
+        "alt": "Ice hockey players chase a puck on a white rink by the boards",
+        "correction": "An earlier version of this story said the overtime winner came in the "
+        "second minute; it came in the eighth.",
+    },
+    "tennis": {
+        "keyword": "final",
+        "caption": "The centre court, where the final is played.",
+        "alt": "A blue hard tennis court with white lines and a net, seen from above",
+        "correction": "An earlier version of this story gave the wrong number of match points "
+        "saved on the way to the final; it was {saved}.",
+    },
+    # incidents
+    "fire": {
+        "keyword": "fire",
+        "caption": "Firefighters tackle the fire from a ladder as smoke pours from the roof.",
+        "alt": "Flames and black smoke from a roof, a fire engine ladder raised beside it",
+        "correction": "An earlier version of this story said the fire started in a "
+        "neighbouring building; it began in the {building}.",
+    },
+    "ferry": {
+        "keyword": "ferry",
+        "caption": "The ferry lies offshore as the coastguard brings passengers ashore.",
+        "alt": "A white ferry with a red stripe on grey water, a small boat beside it",
+        "correction": "An earlier version of this story gave the ferry's home port as "
+        "{city}; it sails from a neighbouring town.",
+    },
+    "power": {
+        "keyword": "power",
+        "caption": "Power lines brought down by the storm lie across a road.",
+        "alt": "A leaning pylon and fallen cables under a dark stormy sky",
+        "correction": "An earlier version of this story said power would be back within a "
+        "day everywhere; some rural areas may wait two.",
+    },
+    "accident": {
+        "keyword": "accident",
+        "caption": "The tram at the scene of the accident, as emergency crews work.",
+        "alt": "A tram stopped on its tracks with emergency lights beside it",
+        "correction": "An earlier version of this story said the accident happened at a "
+        "level crossing; it happened at a junction in the centre.",
+    },
+    "emergency": {
+        "keyword": "emergency",
+        "caption": "Emergency crews behind the cordon.",
+        "alt": "Police tape across a street, emergency vehicles with blue lights behind it",
+        "correction": "An earlier version of this story said the emergency closure lasted "
+        "all day; access was restored by the evening.",
+    },
+    "road": {
+        "keyword": "road",
+        "caption": "Rocks and mud cover the road below the slope.",
+        "alt": "A mountain road covered by fallen rocks and mud below a steep slope",
+        "correction": "An earlier version of this story said the road would stay shut for a "
+        "week; one lane has reopened.",
+    },
+    "police": {
+        "keyword": "police",
+        "caption": "A police car outside the station after the arrests.",
+        "alt": "A white and blue police car parked at night under a street lamp",
+        "correction": "An earlier version of this story said police had charged the "
+        "suspects; they have been detained and not yet charged.",
+    },
+    "rescue": {
+        "keyword": "helicopter",
+        "caption": "A rescue helicopter over the hills during the search.",
+        "alt": "A red helicopter hovering above a rocky ridge",
+        "correction": "An earlier version of this story said a mountain team spotted the "
+        "group; the helicopter crew did.",
+    },
+    # business
+    "jobs": {
+        "keyword": "jobs",
+        "caption": "The company's plant, where some of the jobs will go.",
+        "alt": "A long factory building with a chimney behind a fence and a closed gate",
+        "correction": "An earlier version of this story gave the number of jobs to be cut as "
+        "the company's total staff in the region.",
+    },
+    "profit-up": {
+        "keyword": "profit",
+        "caption": "The share price climbs after the profit figures.",
+        "alt": "A green line chart of a share price rising to the right",
+        "correction": "An earlier version of this story said quarterly profit rose by "
+        "{pct} percent in the full year; the rise was for the quarter.",
+    },
+    "profit-down": {
+        "keyword": "profit",
+        "caption": "The share price falls after the profit warning.",
+        "alt": "A red line chart of a share price falling to the right",
+        "correction": "An earlier version of this story said profit fell for a second "
+        "quarter; it was the first fall in two years.",
+    },
+    "deal": {
+        "keyword": "deal",
+        "caption": "The two companies' head offices; the deal needs regulators' approval.",
+        "alt": "Two glass office towers side by side against a cloudy sky",
+        "correction": "An earlier version of this story gave the deal's value in euros; "
+        "it is {amount}.",
+    },
+    "rates": {
+        "keyword": "rate",
+        "caption": "The central bank's headquarters on the day of the rate decision.",
+        "alt": "A grey stone building with columns and wide steps",
+        "correction": "An earlier version of this story said the central bank cut its rate; "
+        "it held it at {rate} percent.",
+    },
+    "investors": {
+        "keyword": "investors",
+        "caption": "The start-up's office, which investors' money will expand.",
+        "alt": "An open-plan office with desks, screens and plants",
+        "correction": "An earlier version of this story named the wrong lead among the "
+        "investors in the round.",
+    },
+    "port": {
+        "keyword": "port",
+        "caption": "Cranes load a container ship at the port.",
+        "alt": "A red container ship under orange cranes at a quay",
+        "correction": "An earlier version of this story said the port handled record volumes "
+        "for the full year; the record is for the first half.",
+    },
+    "strike": {
+        "keyword": "strike",
+        "caption": "Workers back on the production line after the strike.",
+        "alt": "Workers in overalls beside machines on a long factory floor",
+        "correction": "An earlier version of this story gave the length of the strike as "
+        "{weeks} months; it lasted {weeks} weeks.",
+    },
+}
 
 SECTION_DATA = {
     "world": WORLD,
@@ -1489,13 +1831,58 @@ def tags_for(rng: random.Random, section: str) -> list[str]:
     return rng.sample(TAGS[section], rng.randint(2, 4))
 
 
-def caption(rng: random.Random, section: str) -> str:
-    scene = rng.choice(SECTION_DATA[section]["text"]["scenes"])
-    return _render(scene + " on {day}.", _Fills(rng, section))
+def story_subject(section: str, headline: str) -> str | None:
+    """The SUBJECTS key of a generated headline's story (None for a column or a stranger)."""
+    data = SECTION_DATA[section]
+    for story, subject in zip(data["stories"], data["subjects"], strict=True):
+        if _matcher(section, story[0]).fullmatch(headline.strip()):
+            return subject
+    return None
 
 
-def alt_text(rng: random.Random, section: str) -> str:
-    return rng.choice(SECTION_DATA[section]["text"]["alts"]) + "."
+def headline_key(section: str, headline: str) -> str:
+    """What makes a headline new to a reader: the same story in another town is a repeat."""
+    return _PLACES_AND_NUMBERS.sub("", headline.lower()) + "/" + section
+
+
+_PLACES_AND_NUMBERS = re.compile(
+    "|".join(
+        sorted(
+            (
+                re.escape(place.lower())
+                for key in ("city", "country", "town")
+                for place in COMMON[key]
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|[\d.,$-]+"
+)
+
+
+def caption(subject: str) -> str:
+    return SUBJECTS[subject]["caption"]
+
+
+def alt_text(subject: str) -> str:
+    return SUBJECTS[subject]["alt"] + "."
+
+
+def correction(rng: random.Random, section: str, headline: str) -> str:
+    """A correction that fits the story: its subject's, with the story's own facts."""
+    subject = story_subject(section, headline)
+    if subject is None:
+        return rng.choice(GENERIC_CORRECTIONS)
+    _, fills = _story_context(rng, section, headline)
+    return _render(SUBJECTS[subject]["correction"], fills)
+
+
+# For columns: what a column gets wrong is a name or a figure, whatever it argues.
+GENERIC_CORRECTIONS = [
+    "An earlier version of this column misspelt the name of a councillor it quotes.",
+    "An earlier version of this column gave a figure for the council's budget in the wrong year.",
+]
 
 
 def bio(rng: random.Random, name: str, role: str) -> str:

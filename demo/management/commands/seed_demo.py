@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from articles.management import demo_photos, demo_text
 from articles.models import Article, Byline, Correction, HourlyViews, TaggedArticle
 from articles.services import article_corrections_changed
 from authors.models import Person
+from demo import photos as demo_photos
+from demo import text as demo_text
+from demo.stories import seed_special_stories
 from images import renditions
 from images.models import Image, Licence
 from images.services import images_renditions_build
@@ -36,7 +38,7 @@ SECTIONS = [
     ("Business", "business"),
 ]
 PEOPLE = 12
-PHOTOS = 40
+PORTRAIT_PHOTOGRAPHER = "Tove Marchetti"  # the staff photographer who took every portrait
 DEFAULT_ARTICLES = 300
 DRAFTS = 6
 SCHEDULED = 5
@@ -44,16 +46,20 @@ DAYS = 90
 STORIES_A_DAY = 30
 # Articles built and inserted at a time: bounds memory for a 100 000-story archive.
 CHUNK = 2000
+HEADLINE_TRIES = 30
 
+# (source name, source URL, licence name), taken in turn: Creative Commons for most photos,
+# as a newsroom's free picture sources are; some agency photos with all rights reserved and
+# some public-domain archive pictures.
 PHOTO_SOURCES = [
-    # (source name, source URL, licence name)
-    ("Newsroom picture desk", "", "All rights reserved"),
-    ("commons.example.org", "https://commons.example.org/photos/", "CC BY 3.0"),
-    ("commons.example.org", "https://commons.example.org/photos/", "CC BY-SA 4.0"),
-    ("Northgate Photo Agency", "https://northgate-photo.example.com/", "Used with permission"),
-    ("openphotos.example.net", "https://openphotos.example.net/", "CC0 1.0"),
-    ("City Archive", "https://archive.example.org/", "Public domain"),
-    ("press.example.gov", "https://press.example.gov/media/", "CC BY 4.0"),
+    ("Wikimedia Commons", "https://commons.wikimedia.example/wiki/File:", "CC BY-SA 4.0"),
+    ("Flickr", "https://www.flickr.example/photos/", "CC BY 2.0"),
+    ("Northgate Photo Agency", "https://northgate-photo.example.com/", "All rights reserved"),
+    ("Wikimedia Commons", "https://commons.wikimedia.example/wiki/File:", "CC BY 4.0"),
+    ("City Archive", "https://archive.example.org/item/", "Public domain"),
+    ("Flickr", "https://www.flickr.example/photos/", "CC BY-SA 3.0"),
+    ("Unsplash-like Commons", "https://openphotos.example.net/", "CC0 1.0"),
+    ("Wikimedia Commons", "https://commons.wikimedia.example/wiki/File:", "CC BY 3.0"),
 ]
 
 
@@ -84,6 +90,7 @@ class Command(BaseCommand):
             if created:
                 self.seed_views(created)
                 self.seed_corrections(created)
+            seed_special_stories(sections=sections, people=people, photos=photos)
             self.seed_pages()
             # Written in bulk, past the services and admins that would refresh the pages.
             content_changed()
@@ -132,30 +139,33 @@ class Command(BaseCommand):
         return sections
 
     def seed_photos(self, rng):
-        """Five photos per section, drawn to suit it; returns them by section slug."""
+        """One photo per story subject, drawn and captioned for it; returns them by subject."""
         licences = {licence.name: licence for licence in Licence.objects.all()}
-        photos = {slug: [] for _, slug in SECTIONS}
-        for number in range(1, PHOTOS + 1):
-            filename = f"demo-photo-{number:02}.jpg"
-            existing = Image.objects.filter(file__contains=f"/demo-photo-{number:02}").first()
-            section = SECTIONS[number % len(SECTIONS)][1]
+        # Photographers are not the newsroom's reporters: their own stream of names.
+        creators = demo_text.person_names(random.Random(11), len(demo_text.SUBJECTS))
+        photos = {}
+        for number, subject in enumerate(demo_text.SUBJECTS):
+            filename = f"demo-{subject}.jpg"
+            existing = Image.objects.filter(file__contains=f"/demo-{subject}").first()
             if existing:
-                photos[section].append(existing)
+                photos[subject] = existing
                 continue
-            source, source_url, licence_name = rng.choice(PHOTO_SOURCES)
+            source, source_url, licence_name = PHOTO_SOURCES[number % len(PHOTO_SOURCES)]
             licence = licences[licence_name]
+            creator = creators[number]
             photo = Image(
-                alt_text=demo_text.alt_text(rng, section),
-                caption=demo_text.caption(rng, section),
-                creator=demo_text.person_names(rng, 1)[0],
+                alt_text=demo_text.alt_text(subject),
+                caption=demo_text.caption(subject),
+                creator=creator,
                 source_name=source,
-                source_url=f"{source_url}{number}" if source_url else "",
-                copyright_holder="Newsroom" if licence.is_all_rights_reserved else "",
+                source_url=f"{source_url}{slugify(subject)}-{number + 1}",
+                # An agency's photo is credited to the agency and its photographer.
+                copyright_holder=f"{source} / {creator}" if licence.is_all_rights_reserved else "",
                 licence=licence,
             )
-            attach_file(photo, filename, demo_photos.news_photo(rng, section))
+            attach_file(photo, filename, demo_photos.subject_photo(random.Random(number), subject))
             photo.save()
-            photos[section].append(photo)
+            photos[subject] = photo
         return photos
 
     def seed_people(self, rng):
@@ -174,9 +184,9 @@ class Command(BaseCommand):
                 portrait = Image(
                     alt_text=f"Portrait of {name}",
                     caption=name,
-                    creator="Newsroom staff photographer",
+                    creator=PORTRAIT_PHOTOGRAPHER,
                     source_name="Newsroom",
-                    copyright_holder="Newsroom",
+                    copyright_holder=f"Newsroom / {PORTRAIT_PHOTOGRAPHER}",
                     licence=staff,
                 )
                 filename = f"demo-portrait-{slugify(name)}.jpg"
@@ -206,17 +216,31 @@ class Command(BaseCommand):
         # the demo size keeps its three busy months.
         days = max(DAYS, total // STORIES_A_DAY)
         tags = {tag.name: tag for tag in Tag.objects.all()}
+        # Headlines already printed, by what makes them news (not the town): a page of them
+        # never says the same thing twice.
+        used = {
+            demo_text.headline_key(slug, headline)
+            for slug, headline in Article.objects.values_list("section__slug", "headline")
+        }
         created = []
         for start in range(existing, total, CHUNK):
             stop = min(start + CHUNK, total)
             created += self.seed_chunk(
-                range(start, stop), sections, people, photos, tags, now=now, days=days, total=total
+                range(start, stop),
+                sections,
+                people,
+                photos,
+                tags,
+                used,
+                now=now,
+                days=days,
+                total=total,
             )
             if total - existing > CHUNK:
                 self.stdout.write(f"Articles: {stop - existing} of {total - existing}")
         return created
 
-    def seed_chunk(self, indexes, sections, people, photos, tags, *, now, days, total):
+    def seed_chunk(self, indexes, sections, people, photos, tags, used, *, now, days, total):
         writers = [p for p in people if p.role != Person.Role.EDITOR]
         columnists = writers[-3:]
         reporters = writers[:-3]
@@ -225,7 +249,8 @@ class Command(BaseCommand):
         for index in indexes:
             rng = random.Random(index)
             section = rng.choice(sections)
-            headline = demo_text.headline(rng, section.slug)
+            headline = self.fresh_headline(rng, section.slug, used)
+            subject = demo_text.story_subject(section.slug, headline)
             # Squared, so stories cluster in the last days as on a real site.
             published_at = now - timedelta(minutes=5 + int(days * 24 * 60 * rng.random() ** 2))
             status = Article.Status.PUBLISHED
@@ -240,7 +265,8 @@ class Command(BaseCommand):
                 body=demo_text.body_html(rng, section.slug, headline),
                 section=section,
                 editor=rng.choice(editors),
-                main_image=rng.choice(photos[section.slug]) if rng.random() < 0.92 else None,
+                # A column leads with its columnist; a news story with its subject's photo.
+                main_image=photos[subject] if subject and rng.random() < 0.95 else None,
                 status=status,
                 published_at=published_at,
             )
@@ -273,6 +299,17 @@ class Command(BaseCommand):
             batch_size=2000,
         )
         return [(article.pk, article.published_at) for article in created]
+
+    @staticmethod
+    def fresh_headline(rng, section: str, used: set) -> str:
+        """A headline no story has yet; past a few tries (a huge archive), a repeat will do."""
+        for _ in range(HEADLINE_TRIES):
+            headline = demo_text.headline(rng, section)
+            key = demo_text.headline_key(section, headline)
+            if key not in used:
+                break
+        used.add(key)
+        return headline
 
     def seed_views(self, articles):
         """A week of invented readership, so “Popular” and “Now reading” have something to say."""
@@ -312,11 +349,12 @@ class Command(BaseCommand):
         visible = [pk for pk, at in articles if at and at < now]
         # A few for the demo; about one in five hundred stories in a big archive.
         picked = rng.sample(visible, min(max(4, len(visible) // 500), len(visible)))
-        for article in Article.objects.filter(pk__in=picked).order_by("pk"):
+        stories = Article.objects.filter(pk__in=picked).select_related("section").order_by("pk")
+        for article in stories:
             correction = Correction.objects.create(
                 article=article,
                 published_at=article.published_at + (now - article.published_at) / 2,
-                text=rng.choice(CORRECTIONS),
+                text=demo_text.correction(rng, article.section.slug, article.headline),
             )
             article_corrections_changed(article=correction.article)
 
@@ -366,14 +404,6 @@ def attach_file(image: Image, filename: str, data: bytes) -> None:
     # A named ContentFile, so the ImageField can read the photo's dimensions.
     image.file.save(filename, ContentFile(data, name=filename), save=False)
 
-
-CORRECTIONS = [
-    "An earlier version of this story misspelt the name of the deputy mayor.",
-    "An earlier version gave the wrong day for the council vote; it is on Thursday.",
-    "A figure in the third paragraph was given in euros; it is in dollars.",
-    "An earlier version said the bridge had been closed for two years; it was closed for "
-    "eighteen months.",
-]
 
 ABOUT_HTML = """
 <p>Newsroom is an independent news website. Our reporters and editors cover world affairs,
