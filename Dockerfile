@@ -8,6 +8,8 @@ COPY authors authors
 COPY images images
 COPY articles articles
 COPY typos typos
+COPY desk desk
+COPY demo demo
 RUN pip install --no-cache-dir .
 COPY . .
 # collectstatic signs nothing, but settings insist on a key: a throwaway one, never kept.
