@@ -67,13 +67,17 @@ def month_starts(since: datetime, until: datetime) -> list[datetime]:
 
 def mark_matches(articles, query: str) -> None:
     """Mark the query's words in search results' `headline_marked` and `snippet` where the
-    database did not: SQLite's stand-in for ts_headline, each word as typed, any case."""
+    database did not: SQLite's stand-in for ts_headline, the words that contain what was
+    typed, in any case."""
     if connections[articles.db].vendor == "postgresql":
         return
     words = sorted(set(query.lower().split()), key=len, reverse=True)
     if not words:
         return
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    # The whole word around a match ("elections" for "election"), as a reader reads it.
+    pattern = re.compile(
+        r"\w*(?:" + "|".join(re.escape(word) for word in words) + r")\w*", re.IGNORECASE
+    )
 
     def mark(text: str) -> str:
         return pattern.sub(lambda match: HIGHLIGHT_START + match[0] + HIGHLIGHT_STOP, text)

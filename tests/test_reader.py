@@ -310,16 +310,17 @@ class TestSearchResults:
 
     def test_matched_words_are_marked_in_headline_and_snippet(self, client, html):
         ArticleFactory(
-            headline="Lighthouse keeper retires",
+            headline="Lighthouse keepers retire",
             lead="The old lighthouse on the cape will run itself.",
         )
 
-        soup = html(client.get("/search/", {"q": "Lighthouse"}))
+        soup = html(client.get("/search/", {"q": "Lighthouse keeper"}))
 
         result = soup.select_one(".search-result")
-        assert [m.get_text() for m in result.select("h2 mark")] == ["Lighthouse"]
+        # Whole words are marked, as read: "keepers" for "keeper".
+        assert [m.get_text() for m in result.select("h2 mark")] == ["Lighthouse", "keepers"]
         assert "lighthouse" in [m.get_text() for m in result.select(".search-result__snippet mark")]
-        assert result.select_one("h2 a").get_text() == "Lighthouse keeper retires"
+        assert result.select_one("h2 a").get_text() == "Lighthouse keepers retire"
 
     def test_markup_in_query_and_story_shows_as_text(self, client, html):
         ArticleFactory(
