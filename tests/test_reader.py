@@ -363,3 +363,45 @@ class TestNotFound:
         assert soup.select_one(f"label[for={field['id']}]")
         sections = [a["href"] for a in soup.select(".error-page__sections a")]
         assert {"/world/", "/science/"} <= set(sections)
+
+
+class TestCachedPages:
+    """The blocks under a story follow the page cache's invalidation."""
+
+    @pytest.fixture(autouse=True)
+    def page_cache(self, settings):
+        settings.PAGE_CACHE = {**settings.PAGE_CACHE, "SECONDS": 300}
+
+    def test_a_newly_published_related_story_appears_at_once(
+        self, client, html, editor_client, story, world, django_capture_on_commit_callbacks
+    ):
+        draft = ArticleFactory(
+            section=world,
+            headline="Dockers return to work",
+            tags=["Harbour"],
+            status=Article.Status.DRAFT,
+            published_at=None,
+        )
+        assert related_headlines(html(client.get(story.get_absolute_url()))) == []
+
+        with django_capture_on_commit_callbacks(execute=True):
+            editor_client.post(
+                "/admin/articles/article/", {"action": "publish", "_selected_action": [draft.pk]}
+            )
+
+        soup = html(client.get(story.get_absolute_url()))
+        assert related_headlines(soup) == ["Dockers return to work"]
+
+    def test_a_scheduled_related_story_appears_at_its_time(
+        self, client, html, story, world, monkeypatch
+    ):
+        later = timezone.now() + timedelta(minutes=30)
+        ArticleFactory(
+            section=world, headline="Scheduled follow-up", tags=["Harbour"], published_at=later
+        )
+        assert related_headlines(html(client.get(story.get_absolute_url()))) == []
+
+        monkeypatch.setattr(timezone, "now", lambda: later + timedelta(seconds=1))
+
+        soup = html(client.get(story.get_absolute_url()))
+        assert related_headlines(soup) == ["Scheduled follow-up"]
