@@ -58,8 +58,20 @@ prod-stop:
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py $(if $(BIG),--big) --archive-small $(ARCHIVE_SMALL) --archive-big $(ARCHIVE_BIG)
 
+# The page audit (not part of `make test`): Lighthouse (mobile), axe-core and the W3C Nu
+# HTML checker on the demo served by the production stack (deploy/prod.py) on ports
+# 8800-8801, its own database and Redis database (audit/run.py). Pinned npm tools go to
+# audit/node_modules; vnu needs Java (default-jre-headless).
+AUDIT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_audit
+AUDIT_REDIS_URL ?= redis://127.0.0.1:6379/13
+.PHONY: audit
+
+audit: $(VENV)/.installed
+	AUDIT_DATABASE_URL=$(AUDIT_DATABASE_URL) AUDIT_REDIS_URL=$(AUDIT_REDIS_URL) \
+		$(BIN)/python audit/run.py
+
 clean:
-	rm -rf $(VENV) staticfiles run .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles run .pytest_cache .ruff_cache audit/node_modules
 
 # Does the archive's size show? Every page, feed and sitemap file, uncached and in process,
 # at the demo size and at ARCHIVE_ARTICLES stories (two PostgreSQL databases, seeded once by
