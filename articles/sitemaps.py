@@ -87,7 +87,7 @@ class ArticleSitemap(Sitemap):
     def paginator(self):
         return MonthPaginator(self.items(), self.limit)
 
-    def items(self):
+    def stories(self):
         return (
             Article.objects.published()
             .select_related("section", "main_image__licence")
@@ -95,6 +95,10 @@ class ArticleSitemap(Sitemap):
             .defer("body", "lead", "search_vector")
             .order_by("-published_at", "-id")
         )
+
+    def items(self):
+        # The news sitemap's stories are listed there only: no address twice in the index.
+        return self.stories().exclude(pk__in=NewsSitemap().items().values("pk"))
 
     def lastmod(self, article):
         return article.updated_at or article.published_at
@@ -126,7 +130,7 @@ class NewsSitemap(ArticleSitemap):
     paginator = Sitemap.paginator
 
     def items(self):
-        recent = super().items().filter(published_at__gte=timezone.now() - NEWS_WINDOW)
+        recent = self.stories().filter(published_at__gte=timezone.now() - NEWS_WINDOW)
         return recent[:NEWS_LIMIT]
 
 
