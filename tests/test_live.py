@@ -6,15 +6,17 @@ time-machine, and every cached page, proxy copy and 304 must follow it.
 
 import json
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import LIVE_PAGE_SIZE, LiveUpdate
+from articles.models import LIVE_PAGE_SIZE, Article, LiveUpdate
 
 from .factories import ArticleFactory, ImageFactory, SectionFactory, logged_in, newsroom_member
 from .test_caching import cache_control
@@ -505,3 +507,28 @@ def test_a_future_update_is_refused_with_a_message(desk_editor, clock):
     assert response.status_code == 200
     assert "cannot be dated in the future" in response.content.decode()
     assert not LiveUpdate.objects.exists()
+
+
+# The demo: a newcomer sees both at once.
+
+
+def test_the_demo_has_a_live_story_with_a_dozen_updates_and_a_breaking_story(reader):
+    def seed():
+        call_command("seed_demo", articles=40, no_renditions=True, stdout=StringIO())
+
+    seed()
+    seed()  # idempotent: one story each, the updates not doubled
+
+    live = Article.objects.get(live_from__isnull=False)
+    assert live.live_updates.count() == 12
+    assert live.live_updates.filter(is_pinned=True).count() == 1
+    page = reader.get(live.get_absolute_url())
+    data = live_blog_data(page)
+    assert len(data["liveBlogUpdate"]) == 12
+    assert soup(page).select_one("[data-live-url]") is not None
+
+    breaking = Article.objects.get(breaking_until__isnull=False)
+    assert breaking.is_published()
+    link = banner(reader.get("/")).select_one("a")
+    assert link["href"] == breaking.get_absolute_url()
+    assert link.get_text(strip=True) == breaking.headline
