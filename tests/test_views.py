@@ -152,7 +152,7 @@ class TestArticlePage:
         assert article.h1.get_text() == published.headline
         assert article.find(class_="article__lead").get_text() == published.lead
         times = article.find(class_="article__meta").find_all("time")
-        assert times[0]["datetime"] == published.published_at.isoformat()
+        assert times[0]["datetime"] == published.published_at.replace(microsecond=0).isoformat()
         assert "Updated" in article.find(class_="article__meta").get_text()
         assert article.find("h2", string="Talks stall")
         figure = article.find("figure")
@@ -291,7 +291,10 @@ class TestListings:
         assert card.find("h2").get_text(strip=True) == published.headline
         assert card.find(class_="top-story__lead").get_text() == published.lead
         assert card.find("img")["src"].startswith(renditions_of(published.main_image))
-        assert card.find("time")["datetime"] == published.published_at.isoformat()
+        assert (
+            card.find("time")["datetime"]
+            == published.published_at.replace(microsecond=0).isoformat()
+        )
 
     def test_opinion_cards_show_the_columnist(self, client, html):
         opinion = SectionFactory(name="Opinion", slug="opinion", shows_columnists=True)
@@ -494,3 +497,14 @@ class TestArchiveMonths:
         assert months("/archive/2030/") == ["July", "November"]
         assert months("/archive/2031/") == ["January"]
         assert client.get("/archive/2029/").status_code == 404
+
+
+def test_time_elements_carry_a_datetime_html_accepts(client, html):
+    # Django's "c" format prints microseconds (six digits); HTML allows at most three.
+    story = ArticleFactory(published_at=timezone.now().replace(microsecond=123456))
+
+    soup = html(client.get(story.get_absolute_url()))
+
+    values = [time["datetime"] for time in soup.find_all("time", datetime=True)]
+    assert values
+    assert not [v for v in values if "." in v]

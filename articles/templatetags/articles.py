@@ -34,6 +34,15 @@ def highlighted(snippet: str) -> str:
 
 
 @register.filter
+def machine_time(moment: datetime | None) -> str:
+    """A <time datetime> value: ISO 8601 to the second, where Django's "c" prints
+    microseconds, six digits that HTML does not allow (at most three)."""
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+@register.filter
 def short_time(moment: datetime) -> str:
     """“14:05” for today's stories, “24 Nov” for older ones, as news tickers print them."""
     local = timezone.localtime(moment)
