@@ -130,7 +130,7 @@ def vnu(urls: dict[str, str], folder: Path) -> dict[str, list[dict]]:
         text=True,
     )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    by_file = {file.as_uri(): name for name, file in files.items()}
+    by_file = {f"file:{file}": name for name, file in files.items()}
     found = {name: [] for name in urls}
     for message in messages:
         found.setdefault(by_file.get(message.get("url"), message.get("url")), []).append(message)
