@@ -946,7 +946,7 @@ class LiveUpdate(models.Model):
     )
     text = models.TextField(
         help_text="A paragraph or two; a blank line starts a new paragraph. Links, bold and "
-        "italics (<a href>, <strong>, <em>) are kept; any other markup is removed.",
+        "italics pasted as HTML are kept; any other markup is removed.",
     )
     image = models.ForeignKey(
         "images.Image",

@@ -219,6 +219,58 @@ def test_an_editor_starts_live_coverage_and_posts_updates_from_the_story_form(
     assert update_texts(endpoint) == ["Leaders pass the bridge."]
 
 
+def test_the_story_form_shows_the_latest_five_updates_then_a_blank_one(desk_editor, clock):
+    story = live_story(clock)
+    post_updates(story, 8)
+    other = live_story(clock, headline="Another live story")
+    post_updates(other, 2)
+
+    form = soup(desk_editor.get(f"/admin/articles/article/{story.pk}/change/"))
+
+    areas = form.select("#live_updates-group textarea:not([name*=__prefix__])")
+    texts = [area.get_text().strip() for area in areas]
+    assert texts == ["Update 3", "Update 4", "Update 5", "Update 6", "Update 7", ""]
+    assert form.select_one("#id_live_updates-INITIAL_FORMS")["value"] == "5"
+
+    # Posted back as shown, one of them corrected and a new one written.
+    shown = list(LiveUpdate.objects.filter(article=story).order_by("published_at")[3:])
+    rows = {
+        "live_updates-TOTAL_FORMS": "6",
+        "live_updates-INITIAL_FORMS": "5",
+    }
+    for n, update in enumerate(shown):
+        rows |= {
+            **split_time(f"live_updates-{n}-published_at", update.published_at),
+            f"live_updates-{n}-id": str(update.pk),
+            f"live_updates-{n}-article": str(story.pk),
+            f"live_updates-{n}-title": "",
+            f"live_updates-{n}-text": "Update 3, corrected" if n == 0 else update.text,
+        }
+    rows |= {
+        **split_time("live_updates-5-published_at", MORNING),
+        "live_updates-5-article": str(story.pk),
+        "live_updates-5-title": "",
+        "live_updates-5-text": "Update 8",
+    }
+    change = f"/admin/articles/article/{story.pk}/change/"
+    response = desk_editor.post(
+        change, form_data(story, **split_time("live_from", story.live_from)) | rows
+    )
+    assert response.status_code == 302, response.content
+    assert [update.text for update in story.live_updates.order_by("published_at", "id")] == [
+        "Update 0",
+        "Update 1",
+        "Update 2",
+        "Update 3, corrected",
+        "Update 4",
+        "Update 5",
+        "Update 6",
+        "Update 7",
+        "Update 8",
+    ]
+    assert other.live_updates.count() == 2
+
+
 def update_rows(article, *rows):
     """The live updates inline as posted: new rows of (time, text)."""
     data = {

@@ -2,10 +2,14 @@
 
 from django import forms
 from django.contrib import admin
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from newsroom.pagecache import PublicContentAdmin
 
 from ..models import Article, LiveUpdate
+
+NEWEST = (F("published_at").desc(), F("id").desc())
 
 
 class LiveUpdateForm(forms.ModelForm):
@@ -15,15 +19,34 @@ class LiveUpdateForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 4, "cols": 60})}
 
 
+# Updates the story form shows: the latest few, so that the blank one for the next update
+# is a short scroll away however long the coverage runs.
+INLINE_UPDATES = 5
+
+
 class LiveUpdateInline(admin.StackedInline):
-    """Updates on the live story's own form, newest first: the one being written on top."""
+    """The latest updates on the live story's own form, oldest of them first, then a blank
+    one for the next: the form reads on as the coverage does."""
 
     model = LiveUpdate
     form = LiveUpdateForm
     extra = 1
     autocomplete_fields = ("image",)
     verbose_name = "live update"
-    verbose_name_plural = "Live updates (shown newest first on the story's page)"
+    verbose_name_plural = (
+        f"Live updates: the latest {INLINE_UPDATES}, then the next one "
+        "(every update is under Articles › Live updates)"
+    )
+
+    def get_queryset(self, request):
+        latest_first = Window(RowNumber(), partition_by=F("article_id"), order_by=NEWEST)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(recency=latest_first)
+            .filter(recency__lte=INLINE_UPDATES)
+            .order_by("published_at", "id")
+        )
 
     def get_extra(self, request, obj=None, **kwargs):
         # A blank update to write only where coverage is on: other stories show none.

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('published_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Printed beside the update. Now, unless you are catching up on earlier news.', verbose_name='time')),
                 ('title', models.CharField(blank=True, help_text='Optional: a few words in bold above the text.', max_length=200)),
-                ('text', models.TextField(help_text='A paragraph or two; a blank line starts a new paragraph. Links, bold and italics (<a href>, <strong>, <em>) are kept; any other markup is removed.')),
+                ('text', models.TextField(help_text='A paragraph or two; a blank line starts a new paragraph. Links, bold and italics pasted as HTML are kept; any other markup is removed.')),
                 ('is_pinned', models.BooleanField(default=False, help_text='Keep this update at the top of the page (a summary, say) while coverage runs.', verbose_name='pin')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('modified_at', models.DateTimeField(auto_now=True)),
