@@ -154,11 +154,13 @@ def article_detail(request, section, pk, slug=None):
 LIVE_POLL_SECONDS = 20
 
 
-def live_updates_page(article: Article, page_number) -> dict:
+def live_updates_page(article: Article, page_number, *, public: bool = True) -> dict:
     """A page of a live story's updates, in three queries however many there are.
 
-    While coverage runs: newest first, pinned ones also at the top of the first page.
-    Once it has ended the story reads from its first update to its last, like any other.
+    While coverage runs: newest first, pinned ones also at the top of the first page,
+    which keeps itself current (`polls`). Once it has ended the story reads from its
+    first update to its last, like any other. A preview (`public=False`) shows the
+    updates but neither polls nor links the feed: both answer only for published stories.
     """
     updates = article.live_updates.for_page()
     if article.coverage_ended:
@@ -171,6 +173,8 @@ def live_updates_page(article: Article, page_number) -> dict:
         "page": page,
         "updates": list(page.object_list),
         "pinned": pinned,
+        "public": public,
+        "polls": public and article.is_live_now and page.number == 1,
         "poll_seconds": getattr(settings, "LIVE_POLL_SECONDS", LIVE_POLL_SECONDS),
     }
 
@@ -199,11 +203,14 @@ def article_preview(request, token):
     if link is None:
         raise Http404("This preview link is not valid, has expired or was revoked.")
     article = get_object_or_404(article_page(Article.objects.all()), pk=link.article_id)
-    meta = article_meta(site_origin(request), article)
+    live = None
+    if article.is_live_blog:
+        live = live_updates_page(article, request.GET.get("page"), public=False)
+    meta = article_meta(site_origin(request), article, live_updates=live and live["updates"])
     response = render(
         request,
         "articles/article_detail.html",
-        {"article": article, "meta": meta, "preview": link},
+        {"article": article, "meta": meta, "preview": link, "live": live},
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

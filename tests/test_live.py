@@ -16,7 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import LIVE_PAGE_SIZE, Article, LiveUpdate
+from articles.models import LIVE_PAGE_SIZE, Article, LiveUpdate, PreviewLink
 
 from .factories import ArticleFactory, ImageFactory, SectionFactory, logged_in, newsroom_member
 from .test_caching import cache_control
@@ -401,6 +401,20 @@ def test_live_story_carries_live_blog_posting_json_ld(reader, clock):
     assert first["datePublished"] == updates[1].published_at.isoformat()
     assert first["url"].endswith(f"{story.get_absolute_url()}#update-{updates[1].pk}")
     assert data["dateModified"] == updates[1].published_at.isoformat()
+
+
+def test_a_preview_of_a_live_story_shows_its_updates_without_polling(reader, clock):
+    story = live_story(clock, status="draft", published_at=None)
+    post_updates(story, 2)
+    link = PreviewLink.objects.create(article=story)
+
+    page = soup(reader.get(link.get_absolute_url()))
+
+    assert update_texts(page) == ["Update 1", "Update 0"]
+    assert page.select_one("[data-live-url]") is None
+    assert page.select_one("script[src*='live']") is None
+    assert page.select_one("a[href$='live/rss/'], link[href$='live/rss/']") is None
+    assert reader.get(story.get_absolute_url() + "live/updates/").status_code == 404
 
 
 def test_an_ordinary_story_stays_a_news_article(reader, clock):
