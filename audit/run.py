@@ -15,6 +15,7 @@ Exits non-zero when a score is under 100, axe finds a violation or vnu an error.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -27,6 +28,7 @@ TOOLS = AUDIT_DIR / "node_modules"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_PAGES = ("home", "article", "live")
+LIGHTHOUSE_RUNS = int(os.environ.get("AUDIT_LIGHTHOUSE_RUNS", "3"))
 
 
 def stack_environment() -> dict[str, str]:
@@ -47,6 +49,9 @@ def stack_environment() -> dict[str, str]:
     }
 
 
+CLEAR_CACHES = "from django.core.cache import caches; [caches[a].clear() for a in caches]"
+
+
 def install_tools() -> None:
     if not (TOOLS / ".package-lock.json").exists():
         print("Installing the audit's tools into audit/node_modules (npm ci)…", flush=True)
@@ -62,20 +67,33 @@ def prod(env: dict[str, str], *args: str, **kwargs) -> subprocess.CompletedProce
     return subprocess.run(command, cwd=BASE_DIR, env=env, check=True, **kwargs)
 
 
-def lighthouse(url: str, report: Path) -> dict[str, int]:
-    """The four category scores (0-100) of one Lighthouse run, mobile (its default)."""
-    subprocess.run(
-        [
-            "node", str(TOOLS / "lighthouse" / "cli" / "index.js"), url,
-            "--quiet", "--output=json", f"--output-path={report}",
-            "--only-categories=" + ",".join(CATEGORIES),
-            # Root in a container: Chromium's sandbox cannot start.
-            "--chrome-flags=--headless=new --no-sandbox",
-        ],
-        env=os.environ | {"CHROME_PATH": CHROME},
-        check=True,
-    )  # fmt: skip
-    result = json.loads(report.read_text())
+def lighthouse_run(url: str, report: Path) -> dict:
+    command = [
+        "node", str(TOOLS / "lighthouse" / "cli" / "index.js"), url,
+        "--quiet", "--output=json", f"--output-path={report}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        # Root in a container: Chromium's sandbox cannot start.
+        "--chrome-flags=--headless=new --no-sandbox",
+    ]  # fmt: skip
+    # Now and then Chromium's trace misses the navigation (NO_NAVSTART): once more.
+    for _attempt in range(3):
+        done = subprocess.run(command, env=os.environ | {"CHROME_PATH": CHROME})
+        if done.returncode == 0:
+            return json.loads(report.read_text())
+    sys.exit(f"Lighthouse failed three times on {url}")
+
+
+def lighthouse(url: str, report: Path) -> tuple[dict[str, int], list[str]]:
+    """The four category scores (0-100) of the median of LIGHTHOUSE_RUNS runs, mobile (its
+    default): performance varies from run to run on a busy machine, and Lighthouse's own
+    advice is the median run (by performance) of several, as here."""
+    runs = []
+    for number in range(LIGHTHOUSE_RUNS):
+        path = report.with_name(f"{report.stem}-{number + 1}.json")
+        runs.append((lighthouse_run(url, path), path))
+    runs.sort(key=lambda run: run[0]["categories"]["performance"]["score"])
+    result, path = runs[len(runs) // 2]
+    report.write_text(path.read_text())
     scores = {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES}
     failing = [
         f"    {audit['id']}: {audit['title']}"
@@ -85,6 +103,8 @@ def lighthouse(url: str, report: Path) -> dict[str, int]:
         if ref["weight"] and (audit := result["audits"][ref["id"]])["score"] is not None
         and audit["score"] < 1
     ]  # fmt: skip
+    every = ", ".join(str(round(r["categories"]["performance"]["score"] * 100)) for r, _ in runs)
+    failing.append(f"    (performance of the {len(runs)} runs: {every})")
     return scores, failing
 
 
@@ -103,7 +123,11 @@ def axe(urls: dict[str, str]) -> dict[str, list[dict]]:
                 # Evaluated by the browser's debugger protocol: the page's CSP
                 # (script-src 'self') applies to the page's own scripts, not to this.
                 page.evaluate(source)
-                result = page.evaluate("() => axe.run(document)")
+                # Its default rules and WCAG 2.2's target size (off by default; Lighthouse
+                # runs it too).
+                result = page.evaluate(
+                    "() => axe.run(document, {rules: {'target-size': {enabled: true}}})"
+                )
                 found[f"{name} at {width}px"] = result["violations"]
             page.close()
         browser.close()
@@ -141,8 +165,11 @@ def main() -> int:
     install_tools()
     env = stack_environment()
     origin = f"http://localhost:{env['PROD_PORT']}"
+    # Pages cached by an earlier run name the stylesheets of then: both caches start empty.
+    shutil.rmtree(Path(env["PROD_RUN_DIR"]) / "nginx-cache", ignore_errors=True)
     prod(env, "start")
     try:
+        prod(env, "manage", "shell", "--command", CLEAR_CACHES)
         prod(env, "manage", "seed_demo")
         code = (AUDIT_DIR / "pages.py").read_text()
         out = prod(env, "manage", "shell", "--command", code, stdout=subprocess.PIPE, text=True)
