@@ -469,7 +469,12 @@ class TestOriginalsStayPrivate:
         assert not (settings.MEDIA_ROOT / image.file.name).exists()
 
     def test_a_photo_without_renditions_is_shown_nowhere_public(self, client):
-        article = ArticleFactory(headline="Bridge reopens", main_image__caption="Cars again")
+        # Three days old: past the news sitemap's two days, so in the articles sitemap.
+        article = ArticleFactory(
+            headline="Bridge reopens",
+            main_image__caption="Cars again",
+            published_at=timezone.now() - timedelta(days=3),
+        )
         image = article.main_image
         assert not image.renditions_key
         original = image.file.name.rsplit("/", 1)[1]

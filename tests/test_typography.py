@@ -82,7 +82,9 @@ def test_the_fonts_are_built_from_the_packages_and_subsetted(tmp_path, settings)
     assert "SIL OPEN FONT LICENSE" in (built / "OFL.txt").read_text().upper()
 
 
-@pytest.mark.django_db
+# As every live-server test here: restoring the database's rows after it, rather than
+# recreating them, keeps the next test's serialized rows from colliding with them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_font_files_are_served(live_server):
     for name in fonts.font_files():
         with urllib.request.urlopen(f"{live_server.url}/static/fonts/{name}") as response:
