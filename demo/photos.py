@@ -4,7 +4,7 @@ import io
 import itertools
 import random
 
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
 SIZE = (1280, 720)
 
@@ -1301,6 +1301,34 @@ SCENES = {
 }
 
 
-def subject_photo(rng: random.Random, subject: str) -> bytes:
-    """The photo of one story subject (text.SUBJECTS), as JPEG bytes."""
-    return _jpeg(SCENES[subject](rng), quality=80)
+def subject_photo(rng: random.Random, subject: str, look: str = "") -> bytes:
+    """The photo of one story subject (text.SUBJECTS), as JPEG bytes.
+
+    `look` (text.LOOKS) is another photographer's take on the same scene: a new draw of its
+    random composition, seen from the other side or closer, in another light.
+    """
+    picture = SCENES[subject](rng)
+    if look:
+        picture = _relit(_reframed(picture, look), look)
+    return _jpeg(picture, quality=80)
+
+
+# The light of each look (text.LOOKS): a wash of colour over the scene and its brightness.
+LIGHT = {
+    "morning": ("#d6e8ff", 0.22, 1.08),
+    "evening": ("#ff8c3a", 0.28, 0.88),
+    "night": ("#0a1840", 0.5, 0.62),
+}
+
+
+def _reframed(picture: Image.Image, look: str) -> Image.Image:
+    if look == "evening":  # closer in, on the left of the scene
+        box = (0, SIZE[1] // 8, SIZE[0] * 4 // 5, SIZE[1])
+        return picture.crop(box).resize(SIZE, Image.Resampling.LANCZOS)
+    return ImageOps.mirror(picture)  # from the other side
+
+
+def _relit(picture: Image.Image, look: str) -> Image.Image:
+    colour, strength, brightness = LIGHT[look]
+    washed = Image.blend(picture, Image.new("RGB", SIZE, colour), strength)
+    return ImageEnhance.Brightness(washed).enhance(brightness)

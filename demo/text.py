@@ -1861,12 +1861,31 @@ _PLACES_AND_NUMBERS = re.compile(
 )
 
 
-def caption(subject: str) -> str:
-    return SUBJECTS[subject]["caption"]
+# Other photographers' takes on each subject (demo/photos.py LIGHT): the look's name, how its
+# caption says when it was taken, and how its alt text says what the light and angle show.
+LOOKS = [
+    ("", "", ""),  # the subject's first photo, as SUBJECTS describes it
+    (
+        "morning",
+        "Early morning: {caption}",
+        "{alt}, seen from the other side in pale morning light",
+    ),
+    ("evening", "{caption} Pictured late in the day.", "{alt}, seen closer in warm evening light"),
+    ("night", "After dark: {caption}", "{alt}, seen from the other side at night"),
+]
 
 
-def alt_text(subject: str) -> str:
-    return SUBJECTS[subject]["alt"] + "."
+def caption(subject: str, variant: int = 0) -> str:
+    text = SUBJECTS[subject]["caption"]
+    if not variant:
+        return text
+    wording = LOOKS[variant][1]
+    return wording.format(caption=text[:1].lower() + text[1:] if wording[0] != "{" else text)
+
+
+def alt_text(subject: str, variant: int = 0) -> str:
+    alt = SUBJECTS[subject]["alt"]
+    return (LOOKS[variant][2].format(alt=alt) if variant else alt) + "."
 
 
 def correction(rng: random.Random, section: str, headline: str) -> str:

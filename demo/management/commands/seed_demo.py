@@ -2,6 +2,7 @@
 
 import random
 import secrets
+from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -17,10 +18,11 @@ from taggit.models import Tag
 
 from articles.models import Article, Byline, Correction, HourlyViews, TaggedArticle
 from articles.services import article_corrections_changed
+from articles.views import PAGE_SIZE
 from authors.models import Person
 from demo import photos as demo_photos
 from demo import text as demo_text
-from demo.stories import seed_special_stories
+from demo.stories import SPECIAL_SUBJECTS, seed_special_stories
 from images import renditions
 from images.models import Image, Licence
 from images.services import images_renditions_build
@@ -139,33 +141,10 @@ class Command(BaseCommand):
         return sections
 
     def seed_photos(self, rng):
-        """One photo per story subject, drawn and captioned for it; returns them by subject."""
-        licences = {licence.name: licence for licence in Licence.objects.all()}
-        # Photographers are not the newsroom's reporters: their own stream of names.
-        creators = demo_text.person_names(random.Random(11), len(demo_text.SUBJECTS))
-        photos = {}
-        for number, subject in enumerate(demo_text.SUBJECTS):
-            filename = f"demo-{subject}.jpg"
-            existing = Image.objects.filter(file__contains=f"/demo-{subject}").first()
-            if existing:
-                photos[subject] = existing
-                continue
-            source, source_url, licence_name = PHOTO_SOURCES[number % len(PHOTO_SOURCES)]
-            licence = licences[licence_name]
-            creator = creators[number]
-            photo = Image(
-                alt_text=demo_text.alt_text(subject),
-                caption=demo_text.caption(subject),
-                creator=creator,
-                source_name=source,
-                source_url=f"{source_url}{slugify(subject)}-{number + 1}",
-                # An agency's photo is credited to the agency and its photographer.
-                copyright_holder=f"{source} / {creator}" if licence.is_all_rights_reserved else "",
-                licence=licence,
-            )
-            attach_file(photo, filename, demo_photos.subject_photo(random.Random(number), subject))
-            photo.save()
-            photos[subject] = photo
+        """Each story subject's first photo; its other takes are drawn when a story needs one."""
+        photos = SubjectPhotos()
+        for subject in demo_text.SUBJECTS:
+            photos.get(subject)
         return photos
 
     def seed_people(self, rng):
@@ -245,7 +224,7 @@ class Command(BaseCommand):
         columnists = writers[-3:]
         reporters = writers[:-3]
         editors = [p for p in people if p.role != Person.Role.AUTHOR]
-        articles, bylines, tag_names = [], [], []
+        articles, bylines, tag_names, pictured = [], [], [], []
         for index in indexes:
             rng = random.Random(index)
             section = rng.choice(sections)
@@ -265,20 +244,22 @@ class Command(BaseCommand):
                 body=demo_text.body_html(rng, section.slug, headline),
                 section=section,
                 editor=rng.choice(editors),
-                # A column leads with its columnist; a news story with its subject's photo.
-                main_image=photos[subject] if subject and rng.random() < 0.95 else None,
                 status=status,
                 published_at=published_at,
             )
             if published_at and published_at < now and rng.random() < 0.12:
                 article.updated_at = min(now, published_at + timedelta(hours=rng.randint(1, 20)))
             article.derive_fields()  # bulk_create() does not call save()
+            # A column leads with its columnist; a news story with a photo of its subject.
+            if subject and rng.random() < 0.95:
+                pictured.append((article, subject))
             writers_pool = columnists if section.shows_columnists else reporters
             authors = rng.sample(writers_pool, 2 if rng.random() < 0.15 else 1)
             articles.append(article)
             bylines.append(authors)
             tag_names.append(demo_text.tags_for(rng, section.slug))
 
+        self.pick_photos(articles, pictured, photos, now=now)
         created = Article.objects.bulk_create(articles, batch_size=500)
         Byline.objects.bulk_create(
             [
@@ -299,6 +280,38 @@ class Command(BaseCommand):
             batch_size=2000,
         )
         return [(article.pk, article.published_at) for article in created]
+
+    @staticmethod
+    def pick_photos(articles, pictured, photos, *, now):
+        """Give each pictured story a take of its subject that no story on its front shares.
+
+        A front (a section's first page, whose newest stories the home page shows too) gets
+        a subject's takes newest story first, after the hand-made stories' (demo.stories);
+        once they run out, a story there runs without a photo, as a desk would print it.
+        Stories further back take turns with the takes already drawn.
+        """
+        newest = defaultdict(list)
+        for article in articles:
+            if article.status == Article.Status.PUBLISHED and article.published_at <= now:
+                newest[article.section_id].append(article)
+        on_front = set()
+        for stories in newest.values():
+            stories.sort(key=lambda article: article.published_at, reverse=True)
+            on_front.update(id(article) for article in stories[:PAGE_SIZE])
+        by_subject = defaultdict(list)
+        for article, subject in pictured:
+            by_subject[subject].append(article)
+        for subject, stories in by_subject.items():
+            front = [article for article in stories if id(article) in on_front]
+            front.sort(key=lambda article: article.published_at, reverse=True)
+            taken = 1 if subject in SPECIAL_SUBJECTS.values() else 0
+            for variant, article in enumerate(front, start=taken):
+                if variant < len(demo_text.LOOKS):
+                    article.main_image = photos.get(subject, variant)
+            drawn = photos.drawn(subject)
+            back = [article for article in stories if id(article) not in on_front]
+            for turn, article in enumerate(back):
+                article.main_image = photos.get(subject, drawn[turn % len(drawn)])
 
     @staticmethod
     def fresh_headline(rng, section: str, used: set) -> str:
@@ -394,6 +407,76 @@ class Command(BaseCommand):
             person.user = user
             person.save(update_fields=["user"])
         return username, password
+
+
+class SubjectPhotos:
+    """The demo's photos of story subjects: a few takes of each (demo.text.LOOKS), each by
+    its own photographer and source, drawn on first use (their renditions cost the time)."""
+
+    def __init__(self):
+        self.licences = {licence.name: licence for licence in Licence.objects.all()}
+        # Photographers are not the newsroom's reporters: their own streams of names.
+        self.creators = demo_text.person_names(random.Random(11), len(demo_text.SUBJECTS))
+        self.other_creators = demo_text.person_names(
+            random.Random(13), len(demo_text.SUBJECTS) * len(demo_text.LOOKS)
+        )
+        self.numbers = {subject: n for n, subject in enumerate(demo_text.SUBJECTS)}
+        self.photos = {}
+        for photo in Image.objects.filter(file__contains="/demo-").exclude(
+            file__contains="/demo-portrait-"
+        ):
+            self.photos[photo.file.name.rsplit("/", 1)[-1]] = photo
+
+    def __getitem__(self, subject: str) -> Image:
+        return self.get(subject)
+
+    @staticmethod
+    def filename(subject: str, variant: int) -> str:
+        return f"demo-{subject}.jpg" if not variant else f"demo-{subject}--{variant + 1}.jpg"
+
+    def drawn(self, subject: str) -> list[int]:
+        """The takes of the subject that exist already (its first one at least)."""
+        self.get(subject)
+        return [
+            variant
+            for variant in range(len(demo_text.LOOKS))
+            if self.filename(subject, variant) in self.photos
+        ]
+
+    def get(self, subject: str, variant: int = 0) -> Image:
+        filename = self.filename(subject, variant)
+        if filename not in self.photos:
+            self.photos[filename] = self.draw(subject, variant, filename)
+        return self.photos[filename]
+
+    def draw(self, subject: str, variant: int, filename: str) -> Image:
+        number = self.numbers[subject]
+        # Each take from another source in turn, so a subject's photos carry different credits.
+        source, source_url, licence_name = PHOTO_SOURCES[
+            (number + 3 * variant) % len(PHOTO_SOURCES)
+        ]
+        licence = self.licences[licence_name]
+        creator = (
+            self.creators[number]
+            if not variant
+            else self.other_creators[number * len(demo_text.LOOKS) + variant]
+        )
+        photo = Image(
+            alt_text=demo_text.alt_text(subject, variant),
+            caption=demo_text.caption(subject, variant),
+            creator=creator,
+            source_name=source,
+            source_url=f"{source_url}{slugify(subject)}-{number + 1}"
+            + (f"-{variant + 1}" if variant else ""),
+            # An agency's photo is credited to the agency and its photographer.
+            copyright_holder=f"{source} / {creator}" if licence.is_all_rights_reserved else "",
+            licence=licence,
+        )
+        rng = random.Random(number if not variant else number * 100 + variant)
+        look = demo_text.LOOKS[variant][0]
+        attach_file(photo, filename, demo_photos.subject_photo(rng, subject, look))
+        photo.save()
+        return photo
 
 
 def attach_file(image: Image, filename: str, data: bytes) -> None:
