@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 from datetime import time as clock_time
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
@@ -81,6 +82,16 @@ PASS_SECONDS = 30
 
 def conf(name: str):
     return getattr(settings, "PAGE_CACHE", {}).get(name, DEFAULTS[name])
+
+
+@functools.cache
+def static_build() -> str:
+    """Which build of the static files this process serves (collectstatic's manifest).
+
+    A page names its stylesheets and scripts by hashed names: one stored, or held by a
+    browser, before a deploy would name files the new build may not have.
+    """
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
 @functools.cache
@@ -221,7 +232,8 @@ class PageCacheMiddleware:
             # Refused below, where the answer gets the security headers like any other.
             return self.render(request, seconds_left=0)
         now = timezone.now()
-        digest = hashlib.sha256(f"{header_settings()}|{address}".encode()).hexdigest()
+        build = f"{header_settings()}|{static_build()}"
+        digest = hashlib.sha256(f"{build}|{address}".encode()).hexdigest()
         key = f"pages:page:{digest}"
         wanted = [VERSION_KEY, HORIZON_KEY]
         if conf("SECONDS") > 0:
@@ -236,7 +248,9 @@ class PageCacheMiddleware:
         stamp = f"{version}|{horizon}"
         # The shared blocks (newsroom.fragments) of a render key on the same stamp.
         request._content_stamp = stamp
-        etag = 'W/"{}"'.format(hashlib.sha256(f"{stamp}|{address}".encode()).hexdigest()[:40])
+        etag = 'W/"{}"'.format(
+            hashlib.sha256(f"{stamp}|{static_build()}|{address}".encode()).hexdigest()[:40]
+        )
         seconds_left = horizon - now.timestamp()
         if conf("SECONDS") <= 0:
             return self.render(request, seconds_left=seconds_left)

@@ -458,6 +458,32 @@ def test_a_new_security_policy_is_never_served_from_pages_stored_under_the_old(
     assert restarted.get(story.get_absolute_url())["Referrer-Policy"] == "no-referrer"
 
 
+@pytest.fixture
+def static_build(monkeypatch):
+    """Sets which collectstatic build the server runs, as a restart after a deploy does."""
+
+    def deploy(manifest_hash: str) -> None:
+        monkeypatch.setattr(pagecache, "static_build", lambda: manifest_hash)
+
+    return deploy
+
+
+def test_pages_stored_before_a_deploy_are_not_served_after_it(reader, story, static_build):
+    # A page names its stylesheets by their hashed names: after a new build, one stored
+    # before could name files the new build does not have.
+    static_build("before")
+    stored = reader.get(story.get_absolute_url())
+    assert reader.get(story.get_absolute_url()).templates == []  # served as stored
+
+    static_build("after")
+    after = Client().get(story.get_absolute_url())
+    revalidated = Client().get(story.get_absolute_url(), headers={"If-None-Match": stored["ETag"]})
+
+    assert after.templates != []  # rendered again
+    assert after["ETag"] != stored["ETag"]
+    assert revalidated.status_code == 200
+
+
 def test_a_refused_host_gets_the_security_headers_too(story):
     refused = Client(HTTP_HOST="elsewhere.example").get(story.get_absolute_url())
 
