@@ -52,17 +52,20 @@
   };
 
   // The current section (or the article's) in view, near the middle; the page itself
-  // does not move (scrollIntoView would scroll it down to the bar too).
+  // does not move (scrollIntoView would scroll it down to the bar too). Again once the
+  // web fonts are in: they are wider than the fallback the first layout used.
   var current = list.querySelector("[aria-current]");
-  if (current && list.scrollWidth > list.clientWidth) {
+  var showCurrent = function () {
+    if (!current || list.scrollWidth <= list.clientWidth) return;
     var item = current.parentElement;
-    var all = list.querySelector(".section-nav__all");
-    var covered = all && all !== item ? all.offsetWidth : 0;
     list.scrollLeft = Math.max(
       0,
-      item.offsetLeft - list.offsetLeft - (list.clientWidth - covered - item.offsetWidth) / 2
+      item.offsetLeft - list.offsetLeft - (list.clientWidth - item.offsetWidth) / 2
     );
-  }
+    showEdges();
+  };
+  showCurrent();
+  if (document.fonts) document.fonts.ready.then(showCurrent);
   showEdges();
   list.addEventListener("scroll", showEdges, { passive: true });
   window.addEventListener("resize", showEdges);
