@@ -87,6 +87,8 @@ bench-archive bench-archive-seed: export DJANGO_SECRET_KEY ?= bench-only-secret-
 
 bench-archive: $(VENV)/.installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DATABASE_URL=$(ARCHIVE_SMALL) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(ARCHIVE_BIG) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python bench/archive.py --small $(ARCHIVE_SMALL) --big $(ARCHIVE_BIG)
 
 bench-archive-seed: $(VENV)/.installed
