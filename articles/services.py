@@ -94,6 +94,20 @@ def articles_unpublish(*, articles: QuerySet[Article]) -> BulkOutcome:
     return outcome
 
 
+def article_live_updates_changed(*, article: Article) -> None:
+    """An update posted, corrected or removed: readers' pages refresh, and the hub tells
+    the live feed's subscribers at once."""
+    if article.status != Article.Status.PUBLISHED:
+        return  # a draft's updates are nobody's business yet
+    content_changed()
+    if article.is_published():
+        feed = reverse(
+            "articles:live-feed",
+            kwargs={"section": article.section.slug, "pk": article.pk, "slug": article.slug},
+        )
+        websub.announce_feeds([feed])
+
+
 def article_corrections_changed(*, article: Article) -> None:
     """A correction marks the story as updated at the correction's time.
 

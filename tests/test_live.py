@@ -381,6 +381,35 @@ def test_new_updates_appear_through_the_polling_endpoint_with_the_cache_on(
     assert live_blog_data(page)["liveBlogUpdate"][0]["articleBody"] == "Water is falling at last."
 
 
+def test_an_update_moved_to_another_story_leaves_the_first_at_once(
+    reader, desk_editor, clock, committed
+):
+    # To a draft: only the story it leaves has public pages to refresh.
+    first = live_story(clock)
+    second = live_story(
+        clock, headline="Draft live story", status=Article.Status.DRAFT, published_at=None
+    )
+    (update,) = post_updates(first, 1)
+    endpoint = first.get_absolute_url() + "live/updates/"
+    assert update_texts(soup(reader.get(endpoint))) == ["Update 0"]  # stored
+
+    with committed():
+        response = desk_editor.post(
+            f"/admin/articles/liveupdate/{update.pk}/change/",
+            {
+                "article": second.pk,
+                "published_at_0": "2030-03-04",
+                "published_at_1": "09:59:00",
+                "title": "",
+                "text": "Update 0",
+                "image": "",
+            },
+        )
+    assert response.status_code == 302, response.content
+
+    assert update_texts(soup(reader.get(endpoint))) == []
+
+
 def test_live_story_carries_live_blog_posting_json_ld(reader, clock):
     story = live_story(clock, live_until=MORNING + timedelta(hours=6))
     updates = post_updates(story, 2)

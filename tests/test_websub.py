@@ -229,6 +229,27 @@ class TestPublishing:
         assert article.corrections.get().text == correction[1]
         assert f"{ORIGIN}/corrections/rss/" in hub.topics()
 
+    def test_a_live_update_tells_the_hub_about_the_live_feed(
+        self, editor_client, hub, django_capture_on_commit_callbacks
+    ):
+        story = ArticleFactory(
+            published_at=timezone.now() - timedelta(hours=2),
+            live_from=timezone.now() - timedelta(hours=2),
+        )
+        posted = timezone.localtime(timezone.now() - timedelta(minutes=1))
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor_client.post(
+                "/admin/articles/liveupdate/add/",
+                {
+                    "article": story.pk,
+                    "published_at_0": f"{posted:%Y-%m-%d}",
+                    "published_at_1": f"{posted:%H:%M:%S}",
+                    "text": "The water is falling.",
+                },
+            )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert f"{ORIGIN}{story.get_absolute_url()}live/rss/" in hub.topics()
+
     def test_no_hub_configured_no_request(
         self, editor_client, hub_server, settings, django_capture_on_commit_callbacks
     ):

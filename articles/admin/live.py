@@ -8,6 +8,7 @@ from django.db.models.functions import RowNumber
 from newsroom.pagecache import PublicContentAdmin
 
 from ..models import Article, LiveUpdate
+from ..services import article_live_updates_changed
 
 NEWEST = (F("published_at").desc(), F("id").desc())
 
@@ -73,5 +74,17 @@ class LiveUpdateAdmin(PublicContentAdmin, admin.ModelAdmin):
             kwargs["queryset"] = Article.objects.filter(live_from__isnull=False)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    # The pages and the live feed of the story the update is on (and was on, when it
+    # moves): through the service, which also tells the WebSub hub.
     def changes_public_pages(self, request, update, form):
-        return update.article.status == Article.Status.PUBLISHED
+        return False
+
+    def save_model(self, request, update, form, change):
+        super().save_model(request, update, form, change)
+        if "article" in form.changed_data and form.initial.get("article"):
+            article_live_updates_changed(article=Article.objects.get(pk=form.initial["article"]))
+        article_live_updates_changed(article=update.article)
+
+    def delete_model(self, request, update):
+        super().delete_model(request, update)
+        article_live_updates_changed(article=update.article)

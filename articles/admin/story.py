@@ -11,9 +11,10 @@ from taggit.models import Tag
 
 from newsroom.pagecache import PublicContentAdmin
 
-from ..models import Article, Correction, PreviewLink
+from ..models import Article, Correction, LiveUpdate, PreviewLink
 from ..services import (
     article_corrections_changed,
+    article_live_updates_changed,
     article_publication_announce,
     articles_publish,
     articles_unpublish,
@@ -277,8 +278,12 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         formset.save()  # saves the instances again, deletions and many-to-many
-        if formset.model is Correction and (instances or formset.deleted_objects):
+        if not (instances or formset.deleted_objects):
+            return
+        if formset.model is Correction:
             article_corrections_changed(article=form.instance)
+        elif formset.model is LiveUpdate:
+            article_live_updates_changed(article=form.instance)
 
     @admin.display(description="Photo")
     def thumbnail(self, article):
