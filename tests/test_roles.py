@@ -223,6 +223,21 @@ def test_other_admin_pages_refuse_in_the_admins_look(author):
     assert_friendly_refusal(logged_in(author).get("/admin/sections/section/add/"))
 
 
+def test_staff_without_a_newsroom_role_learn_nothing_of_a_story(django_user_model, colleague):
+    # A photo desk account, say: no story permissions at all.
+    intern = django_user_model.objects.create_user(username="intern", is_staff=True)
+    draft = ArticleFactory(
+        headline="Unannounced merger", status=Article.Status.DRAFT, published_at=None
+    )
+    draft.bylines.update(person=colleague)
+
+    response = logged_in(intern).get(f"/admin/articles/article/{draft.pk}/change/")
+
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Unannounced merger" not in text and colleague.name not in text
+
+
 def test_readers_get_a_403_in_the_sites_look(rf):
     request = rf.get("/some/page/")
 

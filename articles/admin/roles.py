@@ -71,6 +71,8 @@ class StoryRoles(admin.ModelAdmin):
         """
         if can_publish(request.user):
             return None  # editors may change every story: no need to look it up twice
+        if not super().has_change_permission(request):
+            return None  # no newsroom role at all: Django's plain refusal tells them nothing
         try:
             story = (
                 Article.objects.select_related("section")
