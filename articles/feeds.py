@@ -193,10 +193,22 @@ class ArticleFeed(HubFeed):
         domain = get_current_site(self.request).domain.split(":")[0]
         return f"tag:{domain},{article.created_at:%Y-%m-%d}:article/{article.pk}"
 
-    def item_enclosures(self, article):
+    def shared_photo(self, article):
+        """The story's public photo file, or None. A file gone from storage (a media volume
+        restored without it) leaves the story in the feed without its photo, not the feed
+        broken."""
         if not article.photo:
-            return []
+            return None
         shared = article.photo.shared_file
+        try:
+            shared.size  # noqa: B018 - read once here, kept for the enclosure and media:content
+        except OSError:
+            return None
+        return shared
+
+    def item_enclosures(self, article):
+        if (shared := self.shared_photo(article)) is None:
+            return []
         return [Enclosure(self.absolute(shared.url), str(shared.size), shared.mime_type)]
 
     def item_extra_kwargs(self, article):
@@ -207,10 +219,9 @@ class ArticleFeed(HubFeed):
         return RELATIVE_URL.sub(lambda m: f'{m[1]}="{self.absolute(m[2])}"', sanitize_html(body))
 
     def photo(self, article) -> dict | None:
-        image = article.photo
-        if not image:
+        if (shared := self.shared_photo(article)) is None:
             return None
-        shared = image.shared_file
+        image = article.photo
         return {
             "url": self.absolute(shared.url),
             "type": shared.mime_type,

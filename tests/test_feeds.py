@@ -209,3 +209,14 @@ def test_text_elements_stay_plain_and_the_body_stays_sanitised_html(client, host
     assert content == "<p>Kept</p>"
     _, feed = fetch(client, "/rss/")
     assert feed.entries[1].summary == TYPED_AS_HTML  # what feedparser hands a reader to render
+
+
+def test_a_photo_file_missing_from_storage_leaves_its_story_in_the_feed(client, story):
+    default_storage.delete(story.photo.shared_file.name)
+
+    response = client.get("/rss/")
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert feed.entries[0].title == "Ferry service resumes after storm"
+    assert not [link for link in feed.entries[0].links if link.rel == "enclosure"]
