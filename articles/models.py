@@ -322,19 +322,26 @@ class ArticleQuerySet(models.QuerySet):
         """
         others = self.exclude(pk=article.pk)
         newest = ("-published_at", "-id")
-        candidates = Q(
-            pk__in=others.filter(section_id=article.section_id)
+        in_section = (
+            others.filter(section_id=article.section_id)
             .order_by(*newest)
             .values("pk")[:RELATED_CANDIDATES]
         )
+        candidates = Q(pk__in=in_section)
         shared_tags = models.Value(0)
         if tag_ids:
             sharing = TaggedArticle.objects.filter(tag_id__in=tag_ids)
-            candidates |= Q(
-                pk__in=others.filter(Exists(sharing.filter(content_object=OuterRef("pk"))))
+            tagged = (
+                others.filter(Exists(sharing.filter(content_object=OuterRef("pk"))))
                 .order_by(*newest)
                 .values("pk")[:RELATED_CANDIDATES]
             )
+            if connections[self.db].features.supports_slicing_ordering_in_compound:
+                # One list of candidate ids (a UNION), found by primary key: two IN lists
+                # joined by OR made PostgreSQL scan the whole archive (280 ms at 100 000).
+                candidates = Q(pk__in=in_section.union(tagged, all=True))
+            else:  # SQLite allows no LIMIT inside a UNION
+                candidates |= Q(pk__in=tagged)
             shared_tags = Coalesce(
                 Subquery(
                     sharing.filter(content_object=OuterRef("pk"))
