@@ -12,7 +12,19 @@ from django.contrib.postgres.search import (
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Sum, Window
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    When,
+    Window,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, RowNumber
 from django.urls import reverse
@@ -804,9 +816,14 @@ def with_story_counts(people, *, cap: int = STORY_COUNT_CAP):
         Byline.objects.filter(Exists(published), person=OuterRef("pk")).order_by().values("pk")
     )
     own_byline = Byline.objects.filter(article=OuterRef("pk"), person=OuterRef("editor"))
+    # The byline check as a value of each edited story, not a NOT EXISTS the planner turns
+    # into an anti-join walking the whole archive in key order (40 ms a person at 100 000):
+    # this way it walks the person's own edited stories through the editor index.
     edited = (
         Article.objects.published()
-        .filter(~Exists(own_byline), editor=OuterRef("pk"))
+        .filter(editor=OuterRef("pk"))
+        .annotate(bylined_too=Case(When(Exists(own_byline), then=1), default=0))
+        .filter(bylined_too=0)
         .order_by()
         .values("pk")
     )
