@@ -348,7 +348,10 @@
     }
 
     function update() {
-      var total = body ? countWords(body.value) : 0;
+      // From the editor itself once it runs: its hidden textarea follows a moment later,
+      // and a count taken from it could miss the last words typed.
+      var html = editor && editor.getHTML ? editor.getHTML() : body ? body.value : "";
+      var total = countWords(html);
       words.textContent = plural(total, "word", "words") + " · " +
         Math.max(1, Math.ceil(total / WORDS_PER_MINUTE)) + " min read";
 
@@ -421,6 +424,7 @@
     update();
     whenEditorReady(body, function (started) {
       editor = started;
+      if (editor && editor.on) editor.on("update", update);
       update();
       checkCopy(); // compared with what the editor shows, in the editor's own HTML
     });
