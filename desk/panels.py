@@ -223,12 +223,9 @@ def listed(stories):
 
 
 def typo_panel(user) -> Panel:
-    reports = TypoReport.objects.new().select_related("article")
+    reports = TypoReport.objects.new().visible_to(user).select_related("article")
     reports = reports.defer("article__body", "article__lead", "article__search_vector")
     handles = user.has_perm("typos.change_typoreport")
-    if not handles:
-        # Authors read the reports about their own stories; editors handle them all.
-        reports = reports.filter(article__in=Article.objects.bylined_to(user))
     return Panel(
         key="typos",
         title="New typo reports" if handles else "Typo reports on my stories",

@@ -4,7 +4,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -162,14 +161,8 @@ class ImageAdmin(PublicContentAdmin, admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         query = request.GET.get("q", "").strip()
-        photos = Image.objects.select_related("licence")
-        if query:
-            photos = photos.filter(
-                Q(caption__icontains=query)
-                | Q(alt_text__icontains=query)
-                | Q(creator__icontains=query)
-                | Q(source_name__icontains=query)
-            )
+        # The photo list's own search (search_fields), so both find the same photos.
+        photos, _ = self.get_search_results(request, Image.objects.select_related("licence"), query)
         page = Paginator(photos, PICKER_PAGE_SIZE).get_page(request.GET.get("page"))
         context = {
             "page": page,

@@ -6,8 +6,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from articles.models import Article
-
 from .models import TypoReport
 
 
@@ -42,11 +40,7 @@ class TypoReportAdmin(admin.ModelAdmin):
         return False
 
     def get_queryset(self, request):
-        reports = super().get_queryset(request)
-        if self.handles_reports(request):
-            return reports
-        # Authors read what readers found in their own stories; the editors fix it.
-        return reports.filter(article__in=Article.objects.bylined_to(request.user))
+        return super().get_queryset(request).visible_to(request.user)
 
     def get_fieldsets(self, request, obj=None):
         if self.handles_reports(request):

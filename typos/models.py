@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.crypto import salted_hmac
 
+from articles.models import Article
+
 # Keys the sender hash to SECRET_KEY and to this use alone: the same address hashes
 # differently anywhere else salted_hmac is used.
 SENDER_HASH_SALT = "typos.TypoReport.sender_hash"
@@ -12,6 +14,13 @@ class TypoReportQuerySet(models.QuerySet):
     def new(self):
         """Reports no editor has looked at yet."""
         return self.filter(status=TypoReport.Status.NEW)
+
+    def visible_to(self, user):
+        """Editors (who handle reports) see them all; authors read those about their own
+        stories."""
+        if user.has_perm("typos.change_typoreport"):
+            return self
+        return self.filter(article__in=Article.objects.bylined_to(user))
 
 
 class TypoReport(models.Model):
