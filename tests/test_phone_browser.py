@@ -142,7 +142,11 @@ def test_the_section_bar_shows_it_scrolls(browser_available, live_server, newsro
             assert box["x"] + box["width"] <= PHONE["width"], box
             nav = page.locator(".section-nav")
             expect(nav).to_have_class("section-nav section-nav--scrolls section-nav--more-before")
-            assert nav.evaluate("el => getComputedStyle(el, '::before').opacity") == "1"
+            # The fade eases in (0.15 s): wait for it to end, not for the first frame.
+            page.wait_for_function(
+                "getComputedStyle(document.querySelector('.section-nav'), '::before')"
+                ".opacity === '1'"
+            )
 
             # At the start, the fade is at the other end (under "News — all").
             page.goto(live_server.url + "/world/")
