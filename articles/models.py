@@ -28,7 +28,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, RowNumber
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from simple_history.models import HistoricalRecords
@@ -37,12 +38,12 @@ from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Person
 from images.models import Image
+from newsroom.editions import current_edition, default_edition, edition, edition_choices
 from sections.models import Section
 
 from .history import RevisionRecord
 from .sanitize import sanitize_html
 
-SEARCH_CONFIG = "english"
 # Matches ranked per search, newest first: ten pages of results.
 SEARCH_LIMIT = 200
 # Stories of each kind (sharing a tag, in the same section) ranked for "Related".
@@ -100,6 +101,10 @@ def mark_matches(articles, query: str) -> None:
 
 
 class ArticleQuerySet(models.QuerySet):
+    def in_edition(self, code: str | None = None):
+        """Stories of one edition: the request's own unless another is named."""
+        return self.filter(language=code or current_edition().code)
+
     def published(self):
         """The only door to public content: published, its time has come and not yet gone.
 
@@ -276,7 +281,10 @@ class ArticleQuerySet(models.QuerySet):
         headline, lead or body.
         """
         if connections[self.db].vendor == "postgresql":
-            search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            # Each story's vector was built with its edition's stemmer (migration 0015's
+            # trigger); the query is stemmed by the reader's edition.
+            config = current_edition().search_config
+            search_query = SearchQuery(query, search_type="websearch", config=config)
             return (
                 self.filter(pk__in=self.newest_matches(Q(search_vector=search_query)))
                 .annotate(
@@ -284,7 +292,7 @@ class ArticleQuerySet(models.QuerySet):
                     headline_marked=SearchHeadline(
                         "headline",
                         search_query,
-                        config=SEARCH_CONFIG,
+                        config=config,
                         start_sel=HIGHLIGHT_START,
                         stop_sel=HIGHLIGHT_STOP,
                         highlight_all=True,
@@ -299,7 +307,7 @@ class ArticleQuerySet(models.QuerySet):
                             output_field=models.TextField(),
                         ),
                         search_query,
-                        config=SEARCH_CONFIG,
+                        config=config,
                         start_sel=HIGHLIGHT_START,
                         stop_sel=HIGHLIGHT_STOP,
                         max_words=40,
@@ -378,6 +386,16 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
 
     headline = models.CharField(max_length=200)
+    language = models.CharField(
+        "edition",
+        max_length=8,
+        choices=edition_choices,
+        default=default_edition,
+        help_text="The language edition the story appears in.",
+    )
+    # Stories sharing a key are translations of one another (one per edition); a story
+    # gets its key when it is first linked to a translation.
+    translation_key = models.UUIDField(null=True, blank=True, editable=False)
     slug = models.SlugField(
         max_length=200,
         blank=True,
@@ -495,7 +513,8 @@ class Article(models.Model):
     # The version is excluded so that restoring a revision saves over the current version.
     # RevisionRecord adds the byline, tags, corrections and preview links of each revision.
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "modified_at", "version"], bases=[RevisionRecord]
+        excluded_fields=["search_vector", "modified_at", "version", "translation_key"],
+        bases=[RevisionRecord],
     )
 
     class Meta:
@@ -504,25 +523,25 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
             models.Index(fields=["section", "-published_at"], name="article_section_published"),
-            # The public listings, newest first, over published() rows only. The expiry
-            # rides along so that a listing's count is an index-only scan.
+            # The public listings of an edition, newest first, over published() rows
+            # only. The expiry rides along so that a listing's count is an index-only scan.
             models.Index(
-                fields=["-published_at", "-id"],
+                fields=["language", "-published_at", "-id"],
                 include=["expires_at"],
                 condition=Q(status="published"),
-                name="article_live_newest",
+                name="article_live_edition_newest",
             ),
             models.Index(
-                fields=["section", "-published_at", "-id"],
+                fields=["language", "section", "-published_at", "-id"],
                 include=["expires_at"],
                 condition=Q(status="published"),
-                name="article_live_section_newest",
+                name="article_live_edition_section",
             ),
             # The home page's lead: pinned first, then newest, without sorting the archive.
             models.Index(
-                fields=["-is_pinned", "-published_at"],
+                fields=["language", "-is_pinned", "-published_at"],
                 condition=Q(status="published"),
-                name="article_live_top_story",
+                name="article_live_edition_top",
             ),
             # The sitemap index's last change: the latest update of a published story.
             models.Index(
@@ -552,6 +571,11 @@ class Article(models.Model):
             ),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"],
+                name="article_one_translation_per_edition",
+                violation_error_message="The story already has a translation in that edition.",
+            ),
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
@@ -585,10 +609,35 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:detail",
-            kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
+        # In the story's own edition, whichever edition (or the admin) asks.
+        with translation.override(self.language):
+            return reverse(
+                "articles:detail",
+                kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
+            )
+
+    @property
+    def edition(self):
+        return edition(self.language)
+
+    @cached_property
+    def translations(self) -> list["Article"]:
+        """The story's translations in the installation's other editions, published or
+        not, in the editions' order; one query, and none for a story never linked."""
+        if self.translation_key is None:
+            return []
+        order = {code: position for position, (code, _) in enumerate(settings.LANGUAGES)}
+        others = (
+            Article.objects.filter(translation_key=self.translation_key, language__in=order)
+            .exclude(pk=self.pk)
+            .select_related("section")
         )
+        return sorted(others, key=lambda story: order[story.language])
+
+    @property
+    def published_translations(self) -> list["Article"]:
+        """The translations a reader may be sent to."""
+        return [story for story in self.translations if story.is_published()]
 
     def clean(self):
         super().clean()

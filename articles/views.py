@@ -139,8 +139,12 @@ def article_page(articles):
 @require_safe
 def article_detail(request, section, pk, slug=None):
     article = get_object_or_404(article_page(Article.objects.published()), pk=pk)
-    if (section, slug) != (article.section.slug, article.slug):
-        return redirect(article, permanent=True)
+    if (section, slug, article.language) != (
+        article.section.slug,
+        article.slug,
+        request.LANGUAGE_CODE,
+    ):
+        return redirect(article, permanent=True)  # to its own section, slug and edition
     live = live_updates_page(article, request.GET.get("page")) if article.is_live_blog else None
     meta = article_meta(site_origin(request), article, live_updates=live and live["updates"])
     return render(

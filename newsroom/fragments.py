@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .pagecache import site_state
 from .quotas import CACHE_UNREACHABLE
@@ -43,7 +43,10 @@ def content_stamp(request: HttpRequest | None) -> str | None:
 def shared_block(
     request: HttpRequest | None, key: str, build: Callable[[], T], *, seconds: float | None = None
 ) -> T:
-    """build()'s value, kept until the content changes (or for `seconds`, if sooner)."""
+    """build()'s value, kept until the content changes (or for `seconds`, if sooner).
+
+    Blocks are kept per edition: each has its own stories and words."""
+    key = f"{translation.get_language()}:{key}"
     stamp = content_stamp(request)
     if stamp is None:
         return build()

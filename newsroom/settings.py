@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "articles",
     "typos",
     "desk",
+    "transfer",
 ]
 # Demo content (`manage.py seed_demo`): nothing depends on it, so a production
 # installation leaves it out with DJANGO_DEMO=off.
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     # ETag on every page and 304 to If-None-Match / If-Modified-Since: feed readers poll often.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The edition comes from the address (/ru/…); before anything that reads the language.
+    "newsroom.editions.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,7 +164,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# Language editions (newsroom/editions.py): the first is the default, at the root of
+# the site; the others live under their code (/ru/). One edition: today's addresses.
+NEWSROOM_EDITIONS = env.list("NEWSROOM_EDITIONS", default=["en", "ru", "de"])
+_unknown_editions = set(NEWSROOM_EDITIONS) - {"en", "ru", "de", "fr", "pt", "es"}
+if _unknown_editions or not NEWSROOM_EDITIONS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_EDITIONS: {', '.join(sorted(_unknown_editions)) or 'empty'}; "
+        "choose from en, ru, de, fr, pt, es (each has its catalogue in locale/)."
+    )
+LANGUAGE_CODE = NEWSROOM_EDITIONS[0]
+LANGUAGES = [(code, code) for code in NEWSROOM_EDITIONS]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -281,14 +295,6 @@ NEWSROOM = {
     "SITE_NAME": env.str("NEWSROOM_SITE_NAME", default="Newsroom"),
     "TAGLINE": env.str("NEWSROOM_TAGLINE", default="Independent news, every hour"),
     "FOUNDED": env.int("NEWSROOM_FOUNDED", default=2026),
-    "EDITIONS": [
-        # (language name in that language, language code, URL)
-        ("English", "en", "/"),
-        ("Deutsch", "de", "https://de.example.org/"),
-        ("Français", "fr", "https://fr.example.org/"),
-        ("Português", "pt", "https://pt.example.org/"),
-        ("Español", "es", "https://es.example.org/"),
-    ],
     "SOCIAL": [
         ("Telegram", "https://t.me/newsroom_example"),
         ("Facebook", "https://www.facebook.com/newsroom.example"),

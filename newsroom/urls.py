@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path, re_path
@@ -31,8 +32,9 @@ if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
 
 urlpatterns += [
     path("typos/", include("typos.urls")),
-    path("", include("articles.urls")),
 ]
+# The default edition at the root, the others under their language code (/ru/).
+urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
 
 handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 
 # Section fronts live at the root of the site (/world/), so a section must not
 # take a slug that one of the site's own pages already answers to.
@@ -8,6 +9,13 @@ RESERVED_SLUGS = frozenset(
     {
         "about",
         "admin",
+        # The language editions' prefixes (newsroom/editions.py): /ru/ is an edition.
+        "de",
+        "en",
+        "es",
+        "fr",
+        "pt",
+        "ru",
         "advertising",
         "archive",
         "authors",
@@ -64,6 +72,10 @@ class Section(models.Model):
         default=True, help_text="List this section in the header and as a block on the home page."
     )
 
+    # The other editions' words for it, e.g. {"ru": {"name": "Мир", "description": "…"}};
+    # an edition without its own name prints the default one.
+    translations = models.JSONField(default=dict, blank=True)
+
     shows_columnists = models.BooleanField(
         "cards show the columnist",
         default=False,
@@ -87,3 +99,15 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"section": self.slug})
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the edition being read."""
+        return self._translated("name") or self.name
+
+    @property
+    def local_description(self) -> str:
+        return self._translated("description") or self.description
+
+    def _translated(self, field: str) -> str:
+        return (self.translations.get(translation.get_language() or "") or {}).get(field, "")

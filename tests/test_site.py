@@ -1,6 +1,7 @@
 """Site-wide pieces: reserved addresses, error pages, health check, settings."""
 
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 from django.urls import get_resolver
 
@@ -12,13 +13,18 @@ def test_every_fixed_address_of_the_site_is_a_reserved_section_slug():
     def first_segment(pattern):
         return str(pattern.pattern).lstrip("^").split("/")[0]
 
-    prefixes = set()
-    for pattern in get_resolver().url_patterns:
-        # The articles app is included at the root: its own patterns are top-level addresses.
-        if first_segment(pattern):
-            prefixes.add(first_segment(pattern))
-        else:
-            prefixes |= {first_segment(p) for p in getattr(pattern, "url_patterns", [])}
+    def top_level(patterns):
+        # The articles app is included at the root (in the default edition, without a
+        # language prefix): its own patterns are top-level addresses.
+        for pattern in patterns:
+            if first_segment(pattern):
+                yield first_segment(pattern)
+            else:
+                yield from top_level(getattr(pattern, "url_patterns", []))
+
+    prefixes = set(top_level(get_resolver().url_patterns)) | {
+        code for code, _ in settings.LANGUAGES
+    }
     # Variable parts and file names (a slug cannot hold a dot) cannot collide with a section.
     prefixes = {p for p in prefixes if p and not set(p) & set("<(.")}
     assert prefixes - RESERVED_SLUGS == set()

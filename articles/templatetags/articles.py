@@ -5,11 +5,12 @@ from datetime import datetime
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from newsroom.editions import all_editions, current_edition
 from newsroom.fragments import shared_block
 
 from .. import metadata, sharing
@@ -57,7 +58,8 @@ VIEWS_BLOCK_SECONDS = 60
 
 
 def rail_stories():
-    return Article.objects.published().select_related("section").only(*RAIL_FIELDS)
+    """The edition's stories, as the rails (Popular, Last materials) print them."""
+    return Article.objects.published().in_edition().select_related("section").only(*RAIL_FIELDS)
 
 
 def ids_key(ids) -> str:
@@ -117,6 +119,34 @@ def related_stories(context, article: Article, limit: int = 4):
         return render_to_string("includes/related_stories.html", {"articles": articles})
 
     return shared_block(context.get("request"), f"related:{article.pk}:{limit}", build)
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context) -> list[dict]:
+    """The edition switcher: where each edition takes the reader of this page.
+
+    A story goes to its published translation, a section front to the same section in
+    the other edition; anything else, and a story not translated, to the edition's home.
+    """
+    current = current_edition()
+    article = context.get("article")
+    translated = {}
+    if isinstance(article, Article) and article.pk and not context.get("preview"):
+        translated = {story.language: story for story in article.published_translations}
+    section = context.get("section")
+    links = []
+    for edition in all_editions():
+        if edition == current:
+            url = context["request"].path
+        elif edition.code in translated:
+            url = translated[edition.code].get_absolute_url()
+        elif section is not None and getattr(section, "pk", None):
+            with translation.override(edition.code):
+                url = section.get_absolute_url()
+        else:
+            url = edition.prefix
+        links.append({"edition": edition, "url": url, "current": edition == current})
+    return links
 
 
 @register.inclusion_tag("includes/share.html", takes_context=True)
