@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -176,6 +177,8 @@ if _unknown_editions or not NEWSROOM_EDITIONS:
 LANGUAGE_CODE = NEWSROOM_EDITIONS[0]
 LANGUAGES = [(code, code) for code in NEWSROOM_EDITIONS]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each edition's newspapers print them: newsroom/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -290,10 +293,12 @@ LOGGING = {
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# What the reader pages print about the publication itself.
+# What the reader pages print about the publication itself. The default tagline and
+# notice are in the catalogues (gettext_noop): pages print them in the edition's language
+# ({% translate site.TAGLINE %}); text set in the environment prints as set.
 NEWSROOM = {
     "SITE_NAME": env.str("NEWSROOM_SITE_NAME", default="Newsroom"),
-    "TAGLINE": env.str("NEWSROOM_TAGLINE", default="Independent news, every hour"),
+    "TAGLINE": env.str("NEWSROOM_TAGLINE", default=gettext_noop("Independent news, every hour")),
     "FOUNDED": env.int("NEWSROOM_FOUNDED", default=2026),
     "SOCIAL": [
         ("Telegram", "https://t.me/newsroom_example"),
@@ -316,7 +321,7 @@ NEWSROOM = {
     "WEBSUB_HUB": env.str("NEWSROOM_WEBSUB_HUB", default=""),
     # A hub that is down is asked again after this, then twice and four times as long.
     "WEBSUB_RETRY_SECONDS": env.int("NEWSROOM_WEBSUB_RETRY_SECONDS", default=10),
-    "REPRODUCTION_NOTICE": (
+    "REPRODUCTION_NOTICE": gettext_noop(
         "When reproducing our materials in whole or in part, a hyperlink to the original "
         "article is required. The opinions of the authors do not always coincide with "
         "the point of view of the editors."
