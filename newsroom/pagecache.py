@@ -222,6 +222,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # What became of this request here, for the request log (newsroom.requestlog):
+        # "hit" and "miss" are set below where they happen; anything else bypassed us.
+        request.page_cache = "bypass"
         if request.method not in ("GET", "HEAD") or is_private_request(request):
             response = self.get_response(request)
             set_private_headers(response)
@@ -282,6 +285,7 @@ class PageCacheMiddleware:
                     return self.render_and_store(request, key, stamp, etag, seconds_left)
         if entry == PASS:
             return self.render(request, seconds_left=seconds_left)
+        request.page_cache = "hit"
         status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
@@ -328,6 +332,7 @@ class PageCacheMiddleware:
         return response
 
     def render_and_store(self, request, key: str, stamp: str, etag: str, seconds_left: float):
+        request.page_cache = "miss"
         # The stored copy is the whole page whatever this reader holds: conditions are
         # answered here, from it, not by the middleware below.
         conditions = {

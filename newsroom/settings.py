@@ -8,6 +8,8 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
+from newsroom.monitoring import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -60,6 +62,8 @@ if env.bool("DJANGO_DEMO", default=True):
     INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything they do not check (newsroom/health.py).
+    "newsroom.health.HealthCheckMiddleware",
     # Cache-Control on every response; anonymous public pages from the shared cache.
     # First: a stored page carries the security headers it was rendered with, and
     # needs nothing below (a hit ~20 % faster in process).
@@ -85,6 +89,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: answers locked-out sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
+# One JSON line per request (newsroom/requestlog.py), above the page cache so its hits are
+# logged too. On under gunicorn (deploy/gunicorn.conf.py); tests and runserver go without.
+REQUEST_LOG = env.bool("DJANGO_REQUEST_LOG", default=False)
+if REQUEST_LOG:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("newsroom.pagecache.PageCacheMiddleware"),
+        "newsroom.requestlog.RequestLogMiddleware",
+    )
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -287,9 +299,36 @@ AXES_VERBOSE = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "timestamp": "time",
+            "json_ensure_ascii": False,
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "requests": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # The request log: JSON lines on standard output, apart from the other messages.
+        "newsroom.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
+    },
 }
+
+# Errors (app servers and workers) go to Sentry when SENTRY_DSN is set; nothing is sent
+# otherwise. Performance tracing is off unless SENTRY_TRACES_SAMPLE_RATE is above 0.
+SENTRY_ENABLED = init_sentry(
+    dsn=env.str("SENTRY_DSN", default=""),
+    environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+    release=env.str("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
 
 TAGGIT_CASE_INSENSITIVE = True
 

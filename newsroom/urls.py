@@ -8,7 +8,6 @@ from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
-from . import health
 from .media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM['SITE_NAME']} editors"
@@ -17,7 +16,7 @@ admin.site.index_title = "Desk"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("healthz", health.healthz, name="healthz"),
+    # /healthz and /readyz are answered by newsroom.health.HealthCheckMiddleware.
     # Browsers ask for it where a page names no icon (feeds, files, the first request);
     # the icon's name is hashed, so it is looked up when asked for, not at import.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),

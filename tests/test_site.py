@@ -41,8 +41,8 @@ def test_server_error_page_is_designed_and_needs_no_database():
 
 
 @pytest.mark.django_db
-def test_health_check_reports_the_database(client):
-    response = client.get("/healthz")
+def test_readiness_check_reports_the_database(client):
+    response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json()["database"] == "up"
     assert "no-cache" in response["Cache-Control"]
