@@ -1,4 +1,7 @@
-"""RSS 2.0 and Atom 1.0 feeds: the site, a section, an author, a tag."""
+"""RSS 2.0 and Atom 1.0 feeds: the site, a section, an author, a tag.
+
+Each edition has its own (/rss/, /ru/rss/): its stories, its language (the feed's
+`language` is the request's, as Django's Feed takes it) and its words."""
 
 import copy
 import io
@@ -7,12 +10,14 @@ import re
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.formats import date_format
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from sections.models import Section
 
@@ -134,10 +139,10 @@ class HubFeed(Feed):
 
 
 class ArticleFeed(HubFeed):
-    """The latest published stories; subclasses narrow them to a section, author or tag."""
+    """The edition's latest published stories; subclasses narrow them to a section,
+    author or tag."""
 
     feed_type = ArticleRssFeed
-    language = "en"
     description_template = None
     item_guid_is_permalink = False
 
@@ -149,7 +154,7 @@ class ArticleFeed(HubFeed):
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def articles(self, obj):
-        return Article.objects.published()
+        return Article.objects.published().in_edition()
 
     def items(self, obj):
         return (
@@ -186,7 +191,7 @@ class ArticleFeed(HubFeed):
         return ", ".join(byline.person.name for byline in article.bylines.all()) or None
 
     def item_categories(self, article):
-        return [article.section.name, *(tag.name for tag in article.tags.all())]
+        return [article.section.local_name, *(tag.name for tag in article.tags.all())]
 
     def item_guid(self, article):
         """Stable across slug and section changes, so readers never see a story twice."""
@@ -240,8 +245,10 @@ class AtomFeedMixin:
 
 
 class SiteFeed(ArticleFeed):
-    title = f"{SITE_NAME}: latest stories"
     description = settings.NEWSROOM["TAGLINE"]
+
+    def title(self):
+        return _("%(site)s: latest stories") % {"site": SITE_NAME}
 
     def link(self):
         return reverse("articles:home")
@@ -252,10 +259,13 @@ class SectionFeed(ArticleFeed):
         return get_object_or_404(Section, slug=section)
 
     def title(self, section):
-        return f"{SITE_NAME}: {section.name}"
+        return f"{SITE_NAME}: {section.local_name}"
 
     def description(self, section):
-        return section.description or f"The latest {section.name} stories from {SITE_NAME}."
+        return section.local_description or _("The latest %(section)s stories from %(site)s.") % {
+            "section": section.local_name,
+            "site": SITE_NAME,
+        }
 
     def link(self, section):
         return section.get_absolute_url()
@@ -269,10 +279,10 @@ class AuthorFeed(ArticleFeed):
         return get_object_or_404(people_in_print(), slug=slug)
 
     def title(self, person):
-        return f"{SITE_NAME}: stories by {person.name}"
+        return _("%(site)s: stories by %(name)s") % {"site": SITE_NAME, "name": person.name}
 
     def description(self, person):
-        return person.bio or f"The latest stories by {person.name}."
+        return person.bio or _("The latest stories by %(name)s.") % {"name": person.name}
 
     def link(self, person):
         return person.get_absolute_url()
@@ -290,7 +300,7 @@ class TagFeed(ArticleFeed):
         return f"{SITE_NAME}: {tag.name}"
 
     def description(self, tag):
-        return f"The latest stories tagged “{tag.name}”."
+        return _("The latest stories tagged “%(tag)s”.") % {"tag": tag.name}
 
     def link(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})
@@ -316,22 +326,27 @@ class TagAtomFeed(AtomFeedMixin, TagFeed):
 
 
 class CorrectionsFeed(HubFeed):
-    """Every correction, newest first: readers who care about accuracy can follow them."""
+    """Every correction of the edition's stories, newest first: readers who care about
+    accuracy can follow them."""
 
     feed_type = TextRssFeed
-    title = f"{SITE_NAME}: corrections"
-    description = "Corrections to our published stories, newest first."
-    language = "en"
+
+    def title(self):
+        return _("%(site)s: corrections") % {"site": SITE_NAME}
+
+    def description(self):
+        return _("Corrections to our published stories, newest first.")
 
     def link(self):
         return reverse("articles:corrections")
 
     def items(self):
         # The link needs the story's section: fetched with it, not once per item.
-        return Correction.objects.published().select_related("article__section")[:FEED_SIZE]
+        corrections = Correction.objects.published().in_edition()
+        return corrections.select_related("article__section")[:FEED_SIZE]
 
     def item_title(self, correction):
-        return f"Correction: {correction.article.headline}"
+        return _("Correction: %(headline)s") % {"headline": correction.article.headline}
 
     def item_description(self, correction):
         return correction.text
@@ -349,27 +364,38 @@ class LiveRssFeed(RssHubLink, Rss201rev2Feed):
     """Item descriptions are the updates' sanitised HTML, as RSS reads <description>."""
 
 
+class InAnotherEdition(Exception):
+    """The story asked for belongs to another edition: the feed is at its address."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+
 class LiveFeed(HubFeed):
     """A live story's updates, newest first: follow the coverage in a feed reader."""
 
     feed_type = LiveRssFeed
-    language = "en"
 
     def __call__(self, request, *args, **kwargs):
         feed = copy.copy(self)
         feed.origin = site_origin(request)
-        return Feed.__call__(feed, request, *args, **kwargs)
+        try:
+            return Feed.__call__(feed, request, *args, **kwargs)
+        except InAnotherEdition as moved:
+            return HttpResponsePermanentRedirect(moved.url)
 
     def get_object(self, request, section, pk, slug):
         article = get_object_or_404(
             Article.objects.published().select_related("section"), pk=pk, live_from__isnull=False
         )
+        if article.language != request.LANGUAGE_CODE:
+            raise InAnotherEdition(article.get_absolute_url() + "live/rss/")
         if (section, slug) != (article.section.slug, article.slug):
-            raise Http404("This story lives at another address.")
+            raise Http404(_("This story lives at another address."))
         return article
 
     def title(self, article):
-        return f"{SITE_NAME} live: {article.headline}"
+        return _("%(site)s live: %(headline)s") % {"site": SITE_NAME, "headline": article.headline}
 
     def description(self, article):
         return article.lead
@@ -381,7 +407,8 @@ class LiveFeed(HubFeed):
         return article.live_updates.all()[:FEED_SIZE]
 
     def item_title(self, update):
-        return update.title or f"Update, {timezone.localtime(update.published_at):%-d %b, %H:%M}"
+        when = date_format(timezone.localtime(update.published_at), "j M, H:i")
+        return update.title or _("Update, %(time)s") % {"time": when}
 
     def item_description(self, update):
         return RELATIVE_URL.sub(lambda m: f'{m[1]}="{absolute(self.origin, m[2])}"', update.html)

@@ -12,12 +12,15 @@ from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from images import renditions
 from images.models import Image, Licence
+from newsroom.editions import all_editions, current_edition, edition
 
-from .models import Article, LiveUpdate
+from .models import Article, LiveUpdate, default_version
 from .sanitize import sanitize_html
 
 SITE_NAME = settings.NEWSROOM["SITE_NAME"]
@@ -53,15 +56,24 @@ class PageMeta:
     image_alt: str = ""
     extra_open_graph: list[tuple[str, str]] = field(default_factory=list)
     json_ld: list[dict] = field(default_factory=list)
+    # The page's language as Open Graph names it; the edition being read unless set.
+    locale: str = ""
+    # The same page in other languages: (hreflang, path), "x-default" among them.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
     def open_graph(self, origin: str) -> list[tuple[str, str]]:
+        locale = self.locale or current_edition().locale
+        others = dict.fromkeys(
+            edition(code).locale for code, _path in self.alternates if code != "x-default"
+        )
         tags = [
             ("og:site_name", SITE_NAME),
             ("og:type", self.kind),
             ("og:title", self.title),
             ("og:description", self.description),
             ("og:url", origin + self.path),
-            ("og:locale", "en_GB"),
+            ("og:locale", locale),
+            *(("og:locale:alternate", other) for other in others if other != locale),
         ]
         if self.image:
             url, width, height = social_image(origin, self.image)
@@ -146,6 +158,19 @@ def image_object(origin: str, image: Image, caption: str) -> dict:
     return data
 
 
+def edition_homes() -> list[tuple[str, str]]:
+    """Every edition's home page as hreflang alternates of the others, the default one
+    also for readers of any other language; none where the site has one edition."""
+    editions = all_editions()
+    if len(editions) < 2:
+        return []
+    homes = []
+    for each in editions:
+        with translation.override(each.code):
+            homes.append((each.code, reverse("articles:home")))
+    return [*homes, ("x-default", homes[0][1])]
+
+
 def home_meta(origin: str) -> PageMeta:
     search = origin + reverse("articles:search") + "?q={search_term_string}"
     website = {
@@ -153,6 +178,7 @@ def home_meta(origin: str) -> PageMeta:
         "@type": "WebSite",
         "name": SITE_NAME,
         "url": origin + reverse("articles:home"),
+        "inLanguage": current_edition().code,
         "potentialAction": {
             "@type": "SearchAction",
             "target": {"@type": "EntryPoint", "urlTemplate": search},
@@ -165,18 +191,31 @@ def home_meta(origin: str) -> PageMeta:
         description=settings.NEWSROOM["TAGLINE"],
         path=reverse("articles:home"),
         json_ld=[website, organisation],
+        alternates=edition_homes(),
     )
 
 
 def section_meta(origin: str, section, path: str) -> PageMeta:
+    name = section.local_name  # in the edition's language, as its front prints it
+    trail = [(SITE_NAME, reverse("articles:home")), (name, section.get_absolute_url())]
     return PageMeta(
-        title=section.name,
-        description=section.description or f"The latest {section.name} stories.",
+        title=name,
+        description=section.local_description
+        or _("The latest %(section)s stories.") % {"section": name},
         path=path,
-        json_ld=[
-            breadcrumbs(origin, [(SITE_NAME, "/"), (section.name, section.get_absolute_url())])
-        ],
+        json_ld=[breadcrumbs(origin, trail)],
     )
+
+
+def language_alternates(article: Article) -> list[tuple[str, str]]:
+    """The story in each edition it is published in (itself among them), then the version
+    for every other language: none for a story without a published translation. Uses the
+    story's translations, fetched once (Article.translations)."""
+    versions = article.language_versions
+    if not versions:
+        return []
+    alternates = [(story.language, story.get_absolute_url()) for story in versions]
+    return [*alternates, ("x-default", default_version(versions).get_absolute_url())]
 
 
 def article_meta(
@@ -208,7 +247,8 @@ def article_meta(
             for byline in bylines
         ],
         "publisher": publisher(origin),
-        "articleSection": article.section.name,
+        "articleSection": article.section.local_name,
+        "inLanguage": article.language,
         "keywords": tags,
         "isAccessibleForFree": True,
     }
@@ -232,14 +272,14 @@ def article_meta(
     if article.is_live_blog:
         live_blog(news_article, article, live_updates or [], url)
     trail = [
-        (SITE_NAME, "/"),
-        (article.section.name, article.section.get_absolute_url()),
+        (SITE_NAME, reverse("articles:home")),
+        (article.section.local_name, article.section.get_absolute_url()),
         (article.headline, article.get_absolute_url()),
     ]
     extra = [
         ("article:published_time", published.isoformat()),
         ("article:modified_time", (article.updated_at or published).isoformat()),
-        ("article:section", article.section.name),
+        ("article:section", article.section.local_name),
         *(("article:author", origin + b.person.get_absolute_url()) for b in bylines),
         *(("article:tag", tag) for tag in tags),
     ]
@@ -252,6 +292,8 @@ def article_meta(
         image_alt=image.alt_text if image else "",
         extra_open_graph=extra,
         json_ld=[news_article, breadcrumbs(origin, trail)],
+        locale=article.edition.locale,
+        alternates=language_alternates(article),
     )
 
 

@@ -639,6 +639,15 @@ class Article(models.Model):
         """The translations a reader may be sent to."""
         return [story for story in self.translations if story.is_published()]
 
+    @property
+    def language_versions(self) -> list["Article"]:
+        """The published story and its published translations, in the editions' order:
+        the versions its page names with hreflang. Empty when it has no translation out."""
+        translations = self.published_translations
+        if not translations or not self.is_published():
+            return []
+        return sorted([self, *translations], key=lambda story: edition_position(story.language))
+
     def clean(self):
         super().clean()
         self.derive_fields()  # so the form validates what will be saved
@@ -668,8 +677,14 @@ class Article(models.Model):
         )
 
     def now_reading(self, *, limit: int) -> list["Article"]:
-        """What readers read in the last hour; related stories fill in when traffic is thin."""
-        others = Article.objects.published().exclude(pk=self.pk).select_related("section")
+        """What readers of the story's edition read in the last hour; related stories fill
+        in when traffic is thin."""
+        others = (
+            Article.objects.published()
+            .in_edition(self.language)
+            .exclude(pk=self.pk)
+            .select_related("section")
+        )
         reading = list(others.most_viewed(since=HourlyViews.since(hours=1))[:limit])
         if len(reading) < limit:
             tag_ids = [tag.pk for tag in self.tags.all()]
@@ -681,11 +696,12 @@ class Article(models.Model):
         return reading
 
     def related(self, *, limit: int) -> list["Article"]:
-        """Published stories to read next, the most tags in common first, then the
-        newest of the section; in one query, with what their cards print (photo, section)."""
+        """Published stories of its edition to read next, the most tags in common first, then
+        the newest of the section; in one query, with what their cards print (photo, section)."""
         tag_ids = [tag.pk for tag in self.tags.all()]  # prefetched on the article page
         return list(
             Article.objects.published()
+            .in_edition(self.language)
             .related_to(self, tag_ids)
             .select_related("section", "main_image")
             .defer("body", "search_vector")[:limit]
@@ -824,13 +840,63 @@ class HourlyViews(models.Model):
         return cls.bucket(timezone.now() - timedelta(hours=hours))
 
 
-def people_in_print():
-    """People with a published story to their name, as author or editor.
+def edition_position(code: str) -> int:
+    """Where an edition comes in settings.LANGUAGES (the default first)."""
+    codes = [language for language, _ in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
+
+
+def default_version(versions: list[Article]) -> Article | None:
+    """The version of a story that search engines show a reader of no listed language
+    (hreflang x-default): the default edition's, else the first published.
+
+    Chosen from the versions alone, so the story's page in every edition and every
+    sitemap name the same one and the alternates stay reciprocal.
+    """
+    if not versions:
+        return None
+    for story in versions:
+        if story.language == settings.LANGUAGE_CODE:
+            return story
+    return min(versions, key=lambda story: (story.published_at, story.pk))
+
+
+# Translation keys asked for in one query: a sitemap file of 50 000 translated stories
+# takes five, where one list of them all would pass the database's parameter limit.
+KEYS_PER_QUERY = 10_000
+
+
+def published_versions(stories: list[Article]) -> dict:
+    """For each translation key among the stories: the published stories sharing it in
+    the installation's editions (the stories themselves among them), in the editions'
+    order; in one query for up to KEYS_PER_QUERY keys (a sitemap's file of stories)."""
+    keys = sorted({story.translation_key for story in stories if story.translation_key})
+    found = []
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        found += (
+            Article.objects.published()
+            .filter(
+                translation_key__in=keys[start : start + KEYS_PER_QUERY],
+                language__in=[code for code, _ in settings.LANGUAGES],
+            )
+            .select_related("section")
+            .only("translation_key", "language", "slug", "published_at", "section__slug")
+            .order_by()
+        )
+    grouped = {}
+    for story in sorted(found, key=lambda story: edition_position(story.language)):
+        grouped.setdefault(story.translation_key, []).append(story)
+    return grouped
+
+
+def people_in_print(code: str | None = None):
+    """People with a published story in the edition (the request's unless named), as
+    author or editor.
 
     EXISTS per person rather than IN over every byline: each check stops at the first
     published story, so the cost follows the number of people, not of stories.
     """
-    published = Article.objects.published()
+    published = Article.objects.published().in_edition(code)
     # From the person's own bylines, each story checked by its key: joined the other way,
     # the planner walked every byline of the archive looking for this person's first.
     bylined = Byline.objects.filter(
@@ -852,15 +918,17 @@ class CappedCount(models.Subquery):
     output_field = models.IntegerField()
 
 
-def with_story_counts(people, *, cap: int = STORY_COUNT_CAP):
-    """People with story_count: the stories their page lists (by_person), counted to cap + 1.
+def with_story_counts(people, *, cap: int = STORY_COUNT_CAP, code: str | None = None):
+    """People with story_count: the stories their page lists (by_person) in the edition
+    (the request's unless named), counted to cap + 1.
 
     A count above cap only means "more than cap": the two walks may stop early.
     """
     # Two walks, each stopping at cap + 1 rows and each on its own index: the person's
     # bylines (each story checked by its key) and the stories they edited without a byline
     # of their own. One OR over both would read the whole archive for someone with few.
-    published = Article.objects.published().filter(pk=OuterRef("article"))
+    in_print = Article.objects.published().in_edition(code)
+    published = in_print.filter(pk=OuterRef("article"))
     bylined = (
         Byline.objects.filter(Exists(published), person=OuterRef("pk")).order_by().values("pk")
     )
@@ -869,8 +937,7 @@ def with_story_counts(people, *, cap: int = STORY_COUNT_CAP):
     # into an anti-join walking the whole archive in key order (40 ms a person at 100 000):
     # this way it walks the person's own edited stories through the editor index.
     edited = (
-        Article.objects.published()
-        .filter(editor=OuterRef("pk"))
+        in_print.filter(editor=OuterRef("pk"))
         .annotate(bylined_too=Case(When(Exists(own_byline), then=1), default=0))
         .filter(bylined_too=0)
         .order_by()
@@ -881,9 +948,10 @@ def with_story_counts(people, *, cap: int = STORY_COUNT_CAP):
     )
 
 
-def tags_in_print():
-    """Tags of published stories only: a draft's tags say what is coming."""
-    published = Article.objects.published()
+def tags_in_print(code: str | None = None):
+    """Tags of published stories of the edition (the request's unless named) only: a
+    draft's tags say what is coming."""
+    published = Article.objects.published().in_edition(code)
     return Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk")))).exclude(slug="")
 
 
@@ -921,7 +989,9 @@ class PreviewLink(models.Model):
         return f"Preview of “{self.article}”"
 
     def get_absolute_url(self):
-        return reverse("articles:preview", kwargs={"token": self.token})
+        # In the story's edition: a Russian draft is previewed in Russian.
+        with translation.override(self.article.language):
+            return reverse("articles:preview", kwargs={"token": self.token})
 
     @property
     def token(self) -> str:
@@ -967,6 +1037,10 @@ class CorrectionQuerySet(models.QuerySet):
         EXISTS: one lookup per correction, not a pass over every published story."""
         published = Article.objects.published().filter(pk=OuterRef("article_id"))
         return self.filter(Exists(published)).order_by("-published_at")
+
+    def in_edition(self, code: str | None = None):
+        """Corrections of one edition's stories: the request's unless another is named."""
+        return self.filter(article__language=code or current_edition().code)
 
 
 class Correction(models.Model):

@@ -4,7 +4,6 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.pagecache import content_changed
@@ -101,10 +100,8 @@ def article_live_updates_changed(*, article: Article) -> None:
         return  # a draft's updates are nobody's business yet
     content_changed()
     if article.is_published():
-        feed = reverse(
-            "articles:live-feed",
-            kwargs={"section": article.section.slug, "pk": article.pk, "slug": article.slug},
-        )
+        address = {"section": article.section.slug, "pk": article.pk, "slug": article.slug}
+        feed = websub.story_feed_path(article, "articles:live-feed", address)
         websub.announce_feeds([feed])
 
 
@@ -119,7 +116,8 @@ def article_corrections_changed(*, article: Article) -> None:
         corrections = corrections.filter(published_at__gte=article.published_at)
     content_changed()  # printed at the foot of the story and on /corrections/
     if article.is_published():
-        websub.announce_feeds([reverse("articles:corrections-feed")])  # its followers, at once
+        # Its edition's followers, at once.
+        websub.announce_feeds([websub.story_feed_path(article, "articles:corrections-feed")])
     latest = corrections.aggregate(latest=Max("published_at"))["latest"]
     if latest and (article.updated_at is None or latest > article.updated_at):
         article.updated_at = latest

@@ -1,4 +1,9 @@
-"""XML sitemaps for search engines, including the photos and a Google News sitemap."""
+"""XML sitemaps for search engines, including the photos and a Google News sitemap.
+
+Each edition has its own index (/sitemap.xml, /ru/sitemap.xml) listing its own files;
+a story's entry names its published translations with hreflang alternates, as its
+page does (articles/metadata.py), so every version points at every other.
+"""
 
 from datetime import timedelta
 
@@ -10,10 +15,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from newsroom.editions import current_edition
 from sections.models import Section
 
 from .metadata import absolute
-from .models import Article, next_month, people_in_print, tags_in_print
+from .models import (
+    Article,
+    default_version,
+    next_month,
+    people_in_print,
+    published_versions,
+    tags_in_print,
+)
 
 # The protocol allows 50,000 URLs a file; a month of even a large newsroom holds fewer.
 ARTICLES_PER_FILE = 50_000
@@ -30,6 +43,7 @@ class SectionSitemap(Sitemap):
         # Each section's newest story by its own index walk, not a MAX over the archive.
         newest = (
             Article.objects.published()
+            .in_edition()
             .filter(section=OuterRef("pk"))
             .order_by("-published_at")
             .values("published_at")[:1]
@@ -90,6 +104,7 @@ class ArticleSitemap(Sitemap):
     def stories(self):
         return (
             Article.objects.published()
+            .in_edition()
             .select_related("section", "main_image__licence")
             # Thousands of rows a file: leave out the columns no entry prints.
             .defer("body", "lead", "search_vector")
@@ -109,9 +124,11 @@ class ArticleSitemap(Sitemap):
         return max(filter(None, latest.values()), default=None)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """Each entry also names its photo (image sitemap extension)."""
+        """Each entry also names its photo (image sitemap extension) and its versions in
+        the other editions (hreflang alternates)."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        versions = published_versions([url["item"] for url in urls])
         for url in urls:
             article = url["item"]
             if article.photo:
@@ -120,7 +137,21 @@ class ArticleSitemap(Sitemap):
                     "caption": article.caption,
                     "licence": article.photo.licence.url,
                 }
+            url["alternates"] = alternates(origin, versions.get(article.translation_key, []))
         return urls
+
+
+def alternates(origin: str, versions: list[Article]) -> list[dict]:
+    """A story's entries for each published version (itself among them) and x-default,
+    the same the story's page names; none for a story alone in its group."""
+    if len(versions) < 2:
+        return []
+    entries = [
+        {"lang_code": story.language, "location": origin + story.get_absolute_url()}
+        for story in versions
+    ]
+    fallback = default_version(versions)
+    return [*entries, {"lang_code": "x-default", "location": origin + fallback.get_absolute_url()}]
 
 
 class NewsSitemap(ArticleSitemap):
@@ -181,3 +212,11 @@ SITEMAPS = {
     "tags": TagSitemap,
     "editorial": FlatPageSitemap,
 }
+
+
+def edition_sitemaps() -> dict:
+    """The sitemaps of the request's edition. Editors' pages (about, advertising) have
+    one address, at the root: the default edition's index lists them, the others not."""
+    if current_edition().is_default:
+        return SITEMAPS
+    return {name: sitemap for name, sitemap in SITEMAPS.items() if name != "editorial"}

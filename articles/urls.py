@@ -37,7 +37,6 @@ urlpatterns = [
     path("sitemap/", views.sitemap_page, name="sitemap-page"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap-section"),
-    path("robots.txt", views.robots_txt, name="robots"),
     path("views/<int:pk>/", views.record_view, name="record-view"),
     # Section slugs sit at the root, so these come last.
     path("<slug:section>/", views.SectionArticleListView.as_view(), name="section"),

@@ -9,14 +9,17 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views import generic
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from newsroom.clients import client_address
+from newsroom.editions import all_editions
 from newsroom.origins import site_page_origin
 from newsroom.quotas import client_key, quota_take
 from sections.models import Section
@@ -35,7 +38,7 @@ from .models import (
     with_story_counts,
 )
 from .services import article_view_record
-from .sitemaps import SITEMAPS
+from .sitemaps import edition_sitemaps
 
 PAGE_SIZE = 20
 # Columns a page never prints: the search index (kilobytes a row) and, on cards, the body.
@@ -70,18 +73,18 @@ class ListingPaginator(Paginator):
 
 
 class PublishedArticlesMixin:
-    """Every listing starts from published() and prints cards."""
+    """Every listing starts from published() in the request's edition and prints cards."""
 
     paginate_by = PAGE_SIZE
     paginator_class = ListingPaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_cards().defer(*NOT_ON_CARDS)
+        return Article.objects.published().in_edition().for_cards().defer(*NOT_ON_CARDS)
 
 
 @require_safe
 def home(request):
-    articles = Article.objects.published().defer(*NOT_ON_CARDS)
+    articles = Article.objects.published().in_edition().defer(*NOT_ON_CARDS)
     top_story = articles.for_cards().top_story()
     blocks = articles.filter(section__show_in_navigation=True).for_cards()
     if top_story:
@@ -188,7 +191,10 @@ def live_updates(request, section, pk, slug):
     """The newest updates of a live story, as the HTML its page polls for (live.js)."""
     article = get_object_or_404(Article.objects.published().select_related("section"), pk=pk)
     if not article.is_live_blog:
-        raise Http404("This story has no live coverage.")
+        raise Http404(_("This story has no live coverage."))
+    if article.language != request.LANGUAGE_CODE:
+        # Another edition's story: its updates live under its own edition's address.
+        return redirect(article.get_absolute_url() + "live/updates/", permanent=True)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect("articles:live-updates", article.section.slug, article.pk, article.slug)
     live = live_updates_page(article, 1)
@@ -205,7 +211,10 @@ def article_preview(request, token):
     """An unpublished story for whoever holds the link: never cached, never indexed."""
     link = PreviewLink.from_token(token)
     if link is None:
-        raise Http404("This preview link is not valid, has expired or was revoked.")
+        raise Http404(_("This preview link is not valid, has expired or was revoked."))
+    if link.article.language != request.LANGUAGE_CODE:
+        # Shown in the story's own edition: its words around it, its edition's rails.
+        return redirect(link)
     article = get_object_or_404(article_page(Article.objects.all()), pk=link.article_id)
     live = None
     if article.is_live_blog:
@@ -225,7 +234,7 @@ class CorrectionListView(generic.ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Correction.objects.published().select_related("article__section")
+        return Correction.objects.published().in_edition().select_related("article__section")
 
 
 # Search engines and link previewers fetch pages too; they are not readers.
@@ -315,7 +324,7 @@ class ArchiveMixin(PublishedArticlesMixin):
         try:
             return super().get_dated_items()
         except OverflowError:  # the day after 31 December 9999
-            raise Http404("No such date.") from None
+            raise Http404(_("No such date.")) from None
 
 
 class ArchiveIndexView(generic.TemplateView):
@@ -324,7 +333,7 @@ class ArchiveIndexView(generic.TemplateView):
     # The months, without a count of their stories: counting them read the whole archive
     # (11x slower at 100 000 stories), and the month page itself shows what it holds.
     def get_context_data(self, **kwargs):
-        published = Article.objects.published()
+        published = Article.objects.published().in_edition()
         oldest = published.order_by("published_at").values_list("published_at", flat=True)
         first = oldest.first()
         months = []
@@ -346,7 +355,7 @@ class YearArchiveView(ArchiveMixin, generic.YearArchiveView):
         until = min(timezone.now(), since.replace(month=12))
         months = queryset.months_with_stories(since=since, until=until)
         if not months and not self.get_allow_empty():
-            raise Http404("No stories that year.")
+            raise Http404(_("No stories that year."))
         return months
 
 
@@ -372,7 +381,9 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     page_obj = None
     if query:
-        results = Article.objects.published().for_cards().defer(*NOT_ON_CARDS).search(query)
+        results = (
+            Article.objects.published().in_edition().for_cards().defer(*NOT_ON_CARDS).search(query)
+        )
         page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         mark_matches(page_obj.object_list, query)
     return render(
@@ -384,25 +395,57 @@ def search(request):
 
 @require_safe
 def sitemap_index(request):
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="articles:sitemap-section")
+    return sitemap_views.index(
+        request, edition_sitemaps(), sitemap_url_name="articles:sitemap-section"
+    )
 
 
 @require_safe
 def sitemap_section(request, section):
     template = "sitemaps/news.xml" if section == "news" else "sitemaps/sitemap.xml"
-    return sitemap_views.sitemap(request, SITEMAPS, section=section, template_name=template)
+    return sitemap_views.sitemap(
+        request, edition_sitemaps(), section=section, template_name=template
+    )
 
 
 @require_safe
 def robots_txt(request):
+    """One file at the root for the whole site: every edition's sitemaps, and what
+    crawlers should leave alone in each edition."""
     origin = f"{request.scheme}://{get_current_site(request).domain}"
-    return render(request, "robots.txt", {"origin": origin}, content_type="text/plain")
+    editions = []
+    for edition in all_editions():
+        with translation.override(edition.code):
+            editions.append(
+                {
+                    "private": [
+                        reverse("articles:search"),
+                        f"{edition.prefix}preview/",
+                        f"{edition.prefix}views/",
+                    ],
+                    "sitemaps": [
+                        reverse("articles:sitemap"),
+                        reverse("articles:sitemap-section", kwargs={"section": "news"}),
+                    ],
+                }
+            )
+    return render(
+        request,
+        "robots.txt",
+        {"origin": origin, "editions": editions},
+        content_type="text/plain",
+    )
 
 
 @require_safe
 def sitemap_page(request):
     sections = Section.objects.all()
-    latest = Article.objects.published().select_related("section").latest_per_section(per_section=5)
+    latest = (
+        Article.objects.published()
+        .in_edition()
+        .select_related("section")
+        .latest_per_section(per_section=5)
+    )
     stories = {section: list(group) for section, group in groupby(latest, key=lambda a: a.section)}
     people = people_in_print().order_by("name")
     return render(

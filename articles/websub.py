@@ -22,7 +22,7 @@ from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 
 from .models import Article
@@ -56,7 +56,8 @@ def topic_url(path: str) -> str:
 
 
 def feed_paths(article: Article) -> list[str]:
-    """Every feed the story appears in: the site's, its section's, its people's, its tags'."""
+    """Every feed the story appears in: the site's, its section's, its people's, its tags',
+    all of its own edition (/ru/rss/ for a Russian story)."""
     names = [("articles:feed", {}), ("articles:section-feed", {"section": article.section.slug})]
     people = {byline.person.slug for byline in article.bylines.select_related("person")}
     if article.editor_id:
@@ -65,9 +66,19 @@ def feed_paths(article: Article) -> list[str]:
     tags = sorted(article.tags.values_list("slug", flat=True))
     names += [("articles:tag-feed", {"slug": slug}) for slug in tags]
     # Each feed in RSS and in Atom: the Atom twin's URL name ends in "-atom".
-    return [
-        reverse(f"{name}{twin}", kwargs=kwargs) for name, kwargs in names for twin in ("", "-atom")
-    ]
+    with translation.override(article.language):
+        return [
+            reverse(f"{name}{twin}", kwargs=kwargs)
+            for name, kwargs in names
+            for twin in ("", "-atom")
+        ]
+
+
+def story_feed_path(article: Article, name: str, kwargs: dict | None = None) -> str:
+    """The address of one of the story's feeds (its live feed, its edition's corrections),
+    in the story's own edition whichever edition, or the admin, changed it."""
+    with translation.override(article.language):
+        return reverse(name, kwargs=kwargs)
 
 
 def announced_key(article_id: int) -> str:

@@ -8,6 +8,8 @@ from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
+from articles import views as articles_views
+
 from .media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM['SITE_NAME']} editors"
@@ -31,6 +33,9 @@ if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
 
 urlpatterns += [
     path("typos/", include("typos.urls")),
+    # One robots.txt for the site, at the root where crawlers look: it names every
+    # edition's sitemaps.
+    path("robots.txt", articles_views.robots_txt, name="robots"),
 ]
 # The default edition at the root, the others under their language code (/ru/).
 urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)

@@ -51,7 +51,16 @@ def short_time(moment: datetime) -> str:
 
 
 # What a rail link prints: the story's address, headline, time and section.
-RAIL_FIELDS = ("headline", "slug", "published_at", "section__slug", "section__name")
+# The edition too: a story's address carries its edition's prefix.
+RAIL_FIELDS = (
+    "headline",
+    "language",
+    "slug",
+    "published_at",
+    "section__slug",
+    "section__name",
+    "section__translations",
+)
 # Popular and Now reading follow view counts, which change without an editor: they are
 # kept this long at most (a cached page lives longer), on top of the content version.
 VIEWS_BLOCK_SECONDS = 60
@@ -175,6 +184,7 @@ def page_metadata(context, meta: PageMeta | None = None, title: str = "", descri
         )
     return {
         "canonical": escape(origin + meta.path),
+        "alternates": as_text([(code, origin + path) for code, path in meta.alternates]),
         "open_graph": as_text(meta.open_graph(origin)),
         "twitter": as_text(meta.twitter(origin)),
         "json_ld": meta.json_ld,
@@ -216,7 +226,9 @@ def breaking_news(context):
     """
 
     def build():
-        story = Article.objects.published().breaking().select_related("section").first()
+        story = (
+            Article.objects.published().in_edition().breaking().select_related("section").first()
+        )
         return render_to_string("includes/breaking_banner.html", {"story": story})
 
     return shared_block(context.get("request"), "breaking", build)
