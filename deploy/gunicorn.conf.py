@@ -28,8 +28,13 @@ max_requests_jitter = max_requests // 5
 # Workers' heartbeat files in memory: a busy disk must not get them killed as hung.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
-accesslog = "-"
+# The app's request log (newsroom/requestlog.py): one JSON line per request on standard
+# output, a page-cache hit included. Set before the workers import the settings, which
+# read it; DJANGO_REQUEST_LOG=off in the environment wins.
+os.environ.setdefault("DJANGO_REQUEST_LOG", "on")
+# gunicorn's own access log would say the same again, with the reader's address and
+# browser: off, unless GUNICORN_ACCESS_LOG names a file ("-" for standard output).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+access_log_format = "%(m)s %(U)s %(s)s %(B)s %(D)sus"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-# The reader's address as the proxy saw it, and the time taken in microseconds.
-access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s"'

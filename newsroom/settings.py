@@ -302,6 +302,7 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": [],  # the fields are the ones each line is logged with
             "timestamp": "time",
             "json_ensure_ascii": False,
         },
