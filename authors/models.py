@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
@@ -10,9 +11,10 @@ class User(AbstractUser):
 
 class Person(models.Model):
     class Role(models.TextChoices):
-        AUTHOR = "author", "Author"
-        EDITOR = "editor", "Editor"
-        AUTHOR_AND_EDITOR = "both", "Author and editor"
+        # In the edition's language: author pages print the role where a person has no job title.
+        AUTHOR = "author", _("Author")
+        EDITOR = "editor", _("Editor")
+        AUTHOR_AND_EDITOR = "both", _("Author and editor")
 
         @classmethod
         def writing_roles(cls):

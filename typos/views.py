@@ -2,6 +2,8 @@ import json
 from typing import NoReturn
 
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -35,11 +37,24 @@ def reject_json_constant(name: str) -> NoReturn:
 @require_POST
 @never_cache
 def report(request):
+    # /typos/ serves every edition and has no language prefix to read the edition from:
+    # typo-report.js asks in its page's language (Accept-Language), and the reader's
+    # messages come in it; anything else gets the default edition's.
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = answer_report(request)
+    response["Content-Language"] = language
+    return response
+
+
+def answer_report(request) -> JsonResponse:
     origin = site_page_origin(request)
     if origin is None:
-        return error("Reports are accepted only from this site's pages.", status=403)
+        return error(_("Reports are accepted only from this site's pages."), status=403)
 
-    too_long = f"The report is too long: at most {MAX_BODY_BYTES // 1024} KB, please."
+    too_long = _("The report is too long: at most %(size)d KB, please.") % {
+        "size": MAX_BODY_BYTES // 1024
+    }
     try:
         declared_length = int(request.headers.get("Content-Length") or 0)
     except ValueError:
@@ -51,15 +66,15 @@ def report(request):
     if len(body) > MAX_BODY_BYTES:
         return error(too_long, status=413)
     if not body.strip():
-        return error("The report is empty.", status=400)
+        return error(_("The report is empty."), status=400)
     if request.content_type != "application/json":
-        return error("Send the report as JSON (Content-Type: application/json).", status=415)
+        return error(_("Send the report as JSON (Content-Type: application/json)."), status=415)
     try:
         payload = json.loads(body, parse_constant=reject_json_constant)
     except (ValueError, RecursionError):
-        return error("The report is not valid JSON.", status=400)
+        return error(_("The report is not valid JSON."), status=400)
     if not isinstance(payload, dict):
-        return error("The report must be a JSON object.", status=400)
+        return error(_("The report must be a JSON object."), status=400)
 
     form = TypoReportForm(payload, origin=origin)
     if not form.is_valid():
@@ -68,7 +83,7 @@ def report(request):
     sender_address = client_address(request)
     if not typo_quota_take(sender_address=sender_address):
         response = error(
-            "You have sent several reports in a short time; please try again in a few minutes.",
+            _("You have sent several reports in a short time; please try again in a few minutes."),
             status=429,
         )
         response["Retry-After"] = str(QUOTA_WINDOW_SECONDS)

@@ -6,7 +6,7 @@ from datetime import datetime
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -45,9 +45,11 @@ def machine_time(moment: datetime | None) -> str:
 
 @register.filter
 def short_time(moment: datetime) -> str:
-    """“14:05” for today's stories, “24 Nov” for older ones, as news tickers print them."""
+    """“14:05” for today's stories, “24 Nov” for older ones, as news tickers print them
+    (in the edition's language: newsroom/formats)."""
     local = timezone.localtime(moment)
-    return format_date(local, "H:i" if local.date() == timezone.localdate() else "j M")
+    today = local.date() == timezone.localdate()
+    return date_format(local, "TIME_FORMAT" if today else "SHORT_MONTH_DAY_FORMAT")
 
 
 # What a rail link prints: the story's address, headline, time and section.

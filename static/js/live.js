@@ -15,6 +15,9 @@
   var INTERVAL = (Number(section.getAttribute("data-live-every")) || 20) * 1000;
   var url = section.getAttribute("data-live-url");
   var status = section.querySelector("[data-live-status]");
+  var lang = document.documentElement.lang || undefined;
+  // Counts the template wrote the "N new updates" message for (data-live-added-N).
+  var SAMPLE_COUNTS = [1, 2, 5, 1000000];
   var timer = null;
   var running = true;
 
@@ -28,6 +31,29 @@
     if (status) {
       status.textContent = text;
     }
+  }
+
+  // "3 new updates at 14:05. Newest first." in the page's language: the sample message
+  // whose count has the same plural category (one, few, many…) as this count.
+  function addedMessage(count) {
+    var sample = count === 1 ? 1 : 5;
+    if (window.Intl && Intl.PluralRules) {
+      var rules = new Intl.PluralRules(lang);
+      var category = rules.select(count);
+      SAMPLE_COUNTS.some(function (candidate) {
+        if (rules.select(candidate) !== category) return false;
+        sample = candidate;
+        return true;
+      });
+    }
+    var time = new Date().toLocaleTimeString(lang, {
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    return (section.getAttribute("data-live-added-" + sample) || "")
+      .replace("{n}", count.toLocaleString(lang))
+      .replace("{time}", time);
   }
 
   function schedule() {
@@ -49,13 +75,12 @@
       var added = updateIds(fresh).filter(function (id) { return !seen[id]; }).length;
       current.replaceWith(document.importNode(fresh, true));
       if (added) {
-        var time = new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-        say((added === 1 ? "1 new update" : added + " new updates") + " at " + time + ". Newest first.");
+        say(addedMessage(added));
       }
     }
     if (!fresh.hasAttribute("data-live-running")) {
       running = false;
-      say("Coverage has ended. Reload the page for the full story.");
+      say(section.getAttribute("data-live-ended"));
     }
   }
 

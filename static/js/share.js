@@ -3,22 +3,27 @@
 (function () {
   "use strict";
 
+  // The words, in the page's language, come from the template (data-share-* on the section).
+  function say(status, name) {
+    return status.closest(".share").getAttribute("data-share-" + name) || "";
+  }
+
   function showAddress(status, url) {
     // No clipboard (an insecure origin, an old browser, a refusal): the address
     // selected in a field, for the reader to copy by hand.
-    status.textContent = "Copy this address: ";
+    status.textContent = say(status, "copy-by-hand") + " ";
     var field = document.createElement("input");
     field.type = "text";
     field.readOnly = true;
     field.value = url;
     field.className = "share__address";
-    field.setAttribute("aria-label", "The story's address");
+    field.setAttribute("aria-label", say(status, "address-label"));
     status.appendChild(field);
     field.focus();
     field.select();
     try {
       if (document.execCommand("copy")) {
-        status.textContent = "Link copied.";
+        status.textContent = say(status, "copied");
       }
     } catch (error) {
       // The field stays for the reader to copy.
@@ -34,7 +39,7 @@
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(url).then(
           function () {
-            status.textContent = "Link copied.";
+            status.textContent = say(status, "copied");
           },
           function () {
             showAddress(status, url);

@@ -19,6 +19,8 @@
   var sendButton = form.querySelector("[type=submit]");
   var thanks = dialog.querySelector("[data-typo-thanks]");
   var maxSelection = Number(manualText.getAttribute("maxlength"));
+  // The messages, in the page's language: the template puts them on the dialog (data-typo-*).
+  var say = function (name) { return dialog.getAttribute("data-typo-" + name) || ""; };
   var selected = null; // {text, before, after} of the selection being reported
   var returnFocus = null;
 
@@ -87,7 +89,7 @@
     if (found) {
       showQuote(found);
       if (found.text.length > maxSelection) {
-        setStatus("That is a long selection: please select only the words with the mistake.", true);
+        setStatus(say("too-long"), true);
         sendButton.disabled = true;
       }
     }
@@ -104,7 +106,7 @@
   function send() {
     var text = selected ? selected.text : collapseSpaces(manualText.value).trim();
     if (!text) {
-      setStatus("Please copy the words with the mistake into the box.", true);
+      setStatus(say("empty"), true);
       manualText.focus();
       return;
     }
@@ -117,10 +119,15 @@
       page_url: location.origin + location.pathname,
     };
     sendButton.disabled = true;
-    setStatus("Sending…");
+    setStatus(say("sending"));
     fetch(dialog.getAttribute("data-url"), {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      // The server's own messages (a refusal, a limit reached) in the page's language.
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "Accept-Language": document.documentElement.lang || "",
+      },
       body: JSON.stringify(report),
       credentials: "same-origin",
     })
@@ -135,11 +142,11 @@
           showThanks();
           return;
         }
-        setStatus(answer.error || "Sorry, the report could not be sent. Please try later.", true);
+        setStatus(answer.error || say("failed"), true);
         sendButton.disabled = false;
       })
       .catch(function () {
-        setStatus("The report could not be sent. Check your connection and try again.", true);
+        setStatus(say("offline"), true);
         sendButton.disabled = false;
       });
   }
