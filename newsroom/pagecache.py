@@ -386,15 +386,16 @@ def _third_party_changed(sender, **kwargs) -> None:
 
 
 def connect_third_party_receivers() -> None:
-    """Flat pages, tags and the site's name come from other people's apps, edited in
+    """Flat pages, redirects, tags and the site's name come from other people's apps, edited in
     admins we do not write: their signals are the only place to hear of a change. Our
     own models call content_changed() from their services and admins instead."""
     from django.contrib.flatpages.models import FlatPage
+    from django.contrib.redirects.models import Redirect
     from django.contrib.sites.models import Site
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from taggit.models import Tag
 
-    for model in (FlatPage, Site, Tag):
+    for model in (FlatPage, Redirect, Site, Tag):
         post_save.connect(_third_party_changed, sender=model, dispatch_uid=f"pages-{model}")
         post_delete.connect(_third_party_changed, sender=model, dispatch_uid=f"pages-{model}-x")
     # A flat page appears on a site only once it is linked to it.

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.redirects",
     "django.contrib.sitemaps",
     "axes",
     "csp",
@@ -82,6 +83,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A 404 at an address with a redirect (old WordPress addresses, or any an editor
+    # adds in the admin) answers 301, and so does WordPress's /?p=<id> at the home page.
+    # Above the flat pages, so it hears a 404 after them: a flat page at an address wins.
+    # Below the page cache, which stores the 301 like any page and forgets it on change.
+    "transfer.redirects.OldAddressRedirectMiddleware",
     # Django's, serving flat pages through our view, which never marks editors' text safe.
     "articles.flatpages.FlatpageFallbackMiddleware",
     # Records who made each article revision.
