@@ -1,10 +1,13 @@
 """Pages make a fixed number of queries, whatever the number of stories on them."""
 
+import uuid
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Correction
+from articles.models import Article, Correction
 from articles.services import article_view_record
 
 from .factories import ArticleFactory, ImageFactory, PersonFactory, SectionFactory
@@ -111,3 +114,87 @@ def test_corrections_take_the_same_queries_for_many(client, sections, path):
     few = queries_for(client, path)
     correct(12)
     assert queries_for(client, path) <= few
+
+
+def fill_translated(sections, count):
+    """Russian stories as fill() makes them, each with its English translation."""
+    columnist = PersonFactory(photo=ImageFactory())
+    for index in range(count):
+        russian = ArticleFactory(
+            language="ru",
+            section=sections[index % len(sections)],
+            authors=[columnist, PersonFactory()],
+            tags=[f"tag-{index % 3}", "common"],
+            translation_key=uuid.uuid4(),
+        )
+        english = ArticleFactory(
+            section=russian.section, translation_key=russian.translation_key, tags=["common"]
+        )
+        article_view_record(article_id=russian.pk)
+    return russian, english
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "home",
+        "section",
+        "article",
+        "article-en",
+        "news",
+        "tag",
+        "authors",
+        "search",
+        "rss",
+        "atom",
+        "sitemap-index",
+        "sitemap-news",
+        "sitemap-articles",
+    ],
+)
+def test_the_russian_editions_query_counts_are_pinned_as_translations_grow(
+    client, sections, page, django_assert_max_num_queries
+):
+    russian, english = fill_translated(sections, 3)
+    paths = {
+        "home": "/ru/",
+        "section": "/ru/world/",
+        "article": russian.get_absolute_url(),
+        "article-en": english.get_absolute_url(),
+        "news": "/ru/news/",
+        "tag": "/ru/tags/common/",
+        "authors": "/ru/authors/",
+        "search": "/ru/search/?q=harbour",
+        "rss": "/ru/rss/",
+        "atom": "/ru/atom/",
+        "sitemap-index": "/ru/sitemap.xml",
+        "sitemap-news": "/ru/sitemap-news.xml",
+        "sitemap-articles": "/ru/sitemap-articles.xml",
+    }
+    few = queries_for(client, paths[page])
+
+    russian, english = fill_translated(sections, 30)
+    paths.update(article=russian.get_absolute_url(), **{"article-en": english.get_absolute_url()})
+    # A story page fetches its translations once (hreflang, Open Graph and the switcher).
+    extra = EXTRA_QUERIES.get(page.removesuffix("-en"), 0) + page.startswith("article")
+    with django_assert_max_num_queries(MAX_QUERIES + extra):
+        many = queries_for(client, paths[page])
+
+    assert many <= few
+
+
+def test_translations_cost_a_story_page_one_query(client, sections):
+    story = fill(sections, 3)
+
+    def fresh_render():
+        cache.clear()  # the rails, kept from the last render, are built again
+        return queries_for(client, story.get_absolute_url())
+
+    fresh_render()  # the Site, looked up once per process
+    alone = fresh_render()
+    key = uuid.uuid4()
+    Article.objects.filter(pk=story.pk).update(translation_key=key)
+    for code in ("ru", "de"):
+        ArticleFactory(language=code, section=story.section, translation_key=key)
+
+    assert fresh_render() == alone + 1

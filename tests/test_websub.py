@@ -18,7 +18,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Correction
+from articles.services import article_corrections_changed
 
 from . import stack, test_worker
 from .factories import ArticleFactory, PersonFactory, SectionFactory
@@ -115,13 +116,14 @@ def hub(hub_server, settings):
 
 
 def feeds_of(article) -> set[str]:
-    """The feeds a story appears in, RSS and Atom, as absolute addresses."""
+    """The feeds a story appears in, RSS and Atom, as absolute addresses: its edition's."""
     paths = ["/rss/", "/atom/", f"/{article.section.slug}/rss/", f"/{article.section.slug}/atom/"]
     for byline in article.bylines.all():
         paths += [f"/authors/{byline.person.slug}/rss/", f"/authors/{byline.person.slug}/atom/"]
     for tag in article.tags.all():
         paths += [f"/tags/{tag.slug}/rss/", f"/tags/{tag.slug}/atom/"]
-    return {ORIGIN + path for path in paths}
+    prefix = article.edition.prefix.removesuffix("/")  # "" or "/ru"
+    return {ORIGIN + prefix + path for path in paths}
 
 
 def links(client, path) -> dict[str, list[str]]:
@@ -214,6 +216,24 @@ class TestPublishing:
         draft.refresh_from_db()
         assert draft.is_published()
         assert sorted(hub.topics()) == sorted(feeds_of(draft))
+
+    def test_a_russian_story_is_announced_in_the_russian_editions_feeds(
+        self, editor_client, hub, django_capture_on_commit_callbacks
+    ):
+        draft = ArticleFactory(language="ru", status="draft", published_at=None, tags=["Port"])
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor_client.post(
+                "/admin/articles/article/", {"action": "publish", "_selected_action": [draft.pk]}
+            )
+        assert response.status_code == 302
+        assert sorted(hub.topics()) == sorted(feeds_of(draft))
+        assert all(topic.startswith(f"{ORIGIN}/ru/") for topic in hub.topics())
+
+        draft.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            Correction.objects.create(article=draft, text="The port reopened on Monday.")
+            article_corrections_changed(article=draft)
+        assert hub.topics()[-1] == f"{ORIGIN}/ru/corrections/rss/"
 
     def test_a_correction_tells_the_hub_about_the_corrections_feed(
         self, editor_client, hub, django_capture_on_commit_callbacks
