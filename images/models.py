@@ -8,7 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext
 from PIL import Image as PILImage
 
 from . import renditions
@@ -214,8 +215,12 @@ class Image(models.Model):
             licence = format_html(
                 '<a href="{}" rel="license noopener">{}</a>', self.licence.url, licence
             )
-        who = format_html_join(" by ", "{}", ((part,) for part in (source, self.creator) if part))
-        return format_html("Photo: {}, {}", who, licence)
+        # In the edition's language: newspapers order source and creator their own way.
+        if source and self.creator:
+            who = format_html(gettext("{source} by {creator}"), source=source, creator=self.creator)
+        else:
+            who = source or self.creator
+        return format_html(gettext("Photo: {who}, {licence}"), who=who, licence=licence)
 
     @cached_property
     def shared_file(self) -> "renditions.PublicFile | None":
