@@ -170,7 +170,7 @@ class ArticleFeed(HubFeed):
         return absolute(self.origin, url)
 
     def feed_copyright(self):
-        return f"© {SITE_NAME}. {settings.NEWSROOM['REPRODUCTION_NOTICE']}"
+        return f"© {SITE_NAME}. {_(settings.NEWSROOM['REPRODUCTION_NOTICE'])}"
 
     def subtitle(self, obj):
         return self._get_dynamic_attr("description", obj)
@@ -245,10 +245,11 @@ class AtomFeedMixin:
 
 
 class SiteFeed(ArticleFeed):
-    description = settings.NEWSROOM["TAGLINE"]
-
     def title(self):
         return _("%(site)s: latest stories") % {"site": SITE_NAME}
+
+    def description(self):
+        return _(settings.NEWSROOM["TAGLINE"])  # marked in the settings
 
     def link(self):
         return reverse("articles:home")

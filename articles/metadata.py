@@ -188,7 +188,7 @@ def home_meta(origin: str) -> PageMeta:
     organisation = {"@context": "https://schema.org", **publisher(origin)}
     return PageMeta(
         title=SITE_NAME,
-        description=settings.NEWSROOM["TAGLINE"],
+        description=_(settings.NEWSROOM["TAGLINE"]),  # marked in the settings
         path=reverse("articles:home"),
         json_ld=[website, organisation],
         alternates=edition_homes(),

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from newsroom.editions import all_editions, current_edition
 from newsroom.fragments import shared_block
@@ -181,7 +182,7 @@ def page_metadata(context, meta: PageMeta | None = None, title: str = "", descri
         path = request.path + (f"?page={page}" if page.isdigit() and page != "1" else "")
         meta = PageMeta(
             title=title or SITE_NAME,
-            description=description or context["site"]["TAGLINE"],
+            description=description or gettext(context["site"]["TAGLINE"]),
             path=path,
         )
     return {
