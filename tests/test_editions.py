@@ -22,12 +22,15 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.db import connection
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 from lxml import etree
 
 from articles import websub
 from articles.models import Article, Correction, PreviewLink
 from articles.services import article_view_record
 from newsroom import pagecache
+from newsroom.editions import edition
 
 from .factories import ArticleFactory, PersonFactory, SectionFactory
 
@@ -253,6 +256,26 @@ def test_a_feed_names_the_section_in_the_editions_words(client, both):
     channel = feed(client, "/ru/world/rss/").find("channel")
     assert channel.findtext("title") == "Newsroom: Мир"
     assert "Мир" in [category.text for category in channel.find("item").findall("category")]
+
+
+def test_feeds_speak_the_editions_language(client, both):
+    def words(code, text, **values):
+        with translation.override(code):
+            return gettext(text) % values
+
+    for code in ("en", "ru", "de"):
+        prefix = edition(code).prefix
+        site = feed(client, f"{prefix}rss/").find("channel")
+        corrections = feed(client, f"{prefix}corrections/rss/").find("channel")
+        assert site.findtext("title") == words(code, "%(site)s: latest stories", site="Newsroom")
+        assert corrections.findtext("title") == words(
+            code, "%(site)s: corrections", site="Newsroom"
+        )
+    # The catalogues translate them: the Russian feed does not speak English.
+    assert words("ru", "%(site)s: latest stories", site="N") != "N: latest stories"
+    item = feed(client, "/ru/corrections/rss/").find("channel/item")
+    headline = both["ru"].headline
+    assert item.findtext("title") == words("ru", "Correction: %(headline)s", headline=headline)
 
 
 def test_websub_announces_a_storys_own_editions_feeds(both):
