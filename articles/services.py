@@ -1,15 +1,19 @@
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from authors.models import Person
+from newsroom.editions import all_editions
 from newsroom.pagecache import content_changed
 
 from . import websub
-from .models import Article, HourlyViews
+from .history import record_related_since
+from .models import Article, Byline, HourlyViews
 
 
 def article_view_record(*, article_id: int, at: datetime | None = None) -> None:
@@ -122,3 +126,226 @@ def article_corrections_changed(*, article: Article) -> None:
     if latest and (article.updated_at is None or latest > article.updated_at):
         article.updated_at = latest
         article.save(update_fields=["updated_at", "modified_at"])  # a revision, too
+
+
+# Translations ----------------------------------------------------------------------------
+# Stories sharing a translation key are translations of one another, one per edition
+# (Article.translation_key). Readers see a link only between two published stories (the
+# edition switcher, hreflang, the sitemap's alternates): a draft joining or leaving a
+# story's translations changes nothing on the site until it is published itself.
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    """What linking two stories would do: the key they end up sharing, the stories that
+    take it, and whether readers see the change (a published story on either side)."""
+
+    key: uuid.UUID
+    joining: list[int]
+    public: bool
+
+
+def article_translation_create(*, article: Article, language: str, by) -> Article:
+    """A new draft of the story in another edition, linked to it as its translation.
+
+    The headline, lead and body are copied as the text to translate; the section, the
+    photo and its caption, the tags and the editor come along. The byline is the person of
+    whoever asked, when they sign stories, else empty (an editor names the translator).
+    Refused, saying why, for an edition the site does not run or one the story already
+    has; nothing is saved then.
+    """
+    name = edition_name(language)
+    with transaction.atomic():
+        # Locked, so two clicks on "Translate" cannot both find the edition free.
+        source = Article.objects.select_for_update().get(pk=article.pk)
+        if language == source.language:
+            raise ValidationError(f"“{source}” is itself in the {name} edition.", code="same")
+        if source.translation_key is None:
+            # An update, not save(): the story's version and revisions are its text's, and
+            # an editor with its form open must not be told someone else saved it.
+            source.translation_key = uuid.uuid4()
+            Article.objects.filter(pk=source.pk).update(translation_key=source.translation_key)
+        existing = Article.objects.filter(
+            translation_key=source.translation_key, language=language
+        ).first()
+        if existing is not None:
+            raise ValidationError(
+                f"“{source}” already has a {name} translation: “{existing}”.", code="exists"
+            )
+        draft = Article(
+            headline=source.headline,
+            lead=source.lead,
+            body=source.body,
+            language=language,
+            translation_key=source.translation_key,
+            section_id=source.section_id,
+            main_image_id=source.main_image_id,
+            main_image_caption=source.main_image_caption,
+            editor_id=source.editor_id,
+            status=Article.Status.DRAFT,
+        )
+        draft.full_clean()
+        # The first revision says where the text came from (the story's history page).
+        draft._change_reason = f"Translation of “{source}” ({source.edition.name})"
+        draft._history_user = by
+        try:
+            with transaction.atomic():
+                draft.save()
+        except IntegrityError as error:  # a link made in the same instant, unlocked
+            raise ValidationError(
+                f"“{source}” already has a {name} translation.", code="exists"
+            ) from error
+        if (person := signing_person(by)) is not None:
+            Byline.objects.create(article=draft, person=person, position=0)
+        draft.tags.add(*source.tags.all())
+        record_related_since(Article.history.model, draft.pk, None)  # its byline and tags
+    forget_translations(article, key=source.translation_key)
+    return draft
+
+
+def article_translation_link(*, article: Article, other: Article) -> None:
+    """Link two stories of different editions as translations of each other.
+
+    A story alone joins the other's translations; two stories that both have
+    translations already are refused (unlink one first), as is anything that would
+    give an edition two translations of one story.
+    """
+    with transaction.atomic():
+        pair = {
+            story.pk: story
+            for story in Article.objects.select_for_update().filter(pk__in=[article.pk, other.pk])
+        }
+        if len(pair) < 2 and article.pk != other.pk:
+            raise ValidationError("That story no longer exists.", code="missing")
+        keys = {story.translation_key for story in pair.values()} - {None}
+        groups = Article.objects.select_for_update().filter(translation_key__in=keys)
+        plan = translation_link_plan(
+            article=pair[article.pk], other=pair.get(other.pk, other), stories=groups
+        )
+        Article.objects.filter(pk__in=plan.joining).update(translation_key=plan.key)
+        if plan.public:
+            content_changed()
+    forget_translations(article, key=plan.key)
+    forget_translations(other, key=plan.key)
+
+
+def article_translation_unlink(*, article: Article) -> None:
+    """The story stops being a translation of the others (they stay linked together).
+
+    A story left alone loses its key too: a key shared by one story links nothing.
+    """
+    with transaction.atomic():
+        story = Article.objects.select_for_update().get(pk=article.pk)
+        if story.translation_key is None:
+            return
+        others = list(
+            Article.objects.select_for_update()
+            .filter(translation_key=story.translation_key)
+            .exclude(pk=story.pk)
+        )
+        leaving = [story.pk, *([others[0].pk] if len(others) == 1 else [])]
+        Article.objects.filter(pk__in=leaving).update(translation_key=None)
+        if translation_change_is_public([story], others):
+            content_changed()
+    forget_translations(article, key=None)
+
+
+def translation_link_plan(
+    *,
+    article: Article,
+    other: Article,
+    language: str | None = None,
+    stories: QuerySet[Article] | None = None,
+) -> TranslationLink:
+    """What linking `article` (in `language`: its own unless a form is changing it) with
+    `other` would do, or a ValidationError saying why it cannot be done.
+
+    Their translations are looked up in `stories` (the service passes locked rows). The
+    article may be a new story, not saved yet: the story form checks before it saves.
+    """
+    language = language or article.language
+    if article.pk is not None and article.pk == other.pk:
+        raise ValidationError("A story cannot be its own translation.", code="self")
+    if other.language == language:
+        raise ValidationError(
+            f"“{other}” is in the {edition_name(language)} edition too: a translation is a "
+            "story in another edition.",
+            code="same_edition",
+        )
+    edition_name(other.language)  # refuses a story of an edition the site no longer runs
+    if article.translation_key and article.translation_key == other.translation_key:
+        raise ValidationError(f"“{other}” is already linked as a translation.", code="linked")
+    stories = Article.objects.all() if stories is None else stories
+    keys = {article.translation_key, other.translation_key} - {None}
+    members = list(stories.filter(translation_key__in=keys)) if keys else []
+    mine = [s for s in members if s.translation_key == article.translation_key]
+    mine = [s for s in mine if s.pk != article.pk]
+    theirs = [s for s in members if s.translation_key == other.translation_key]
+    theirs = [s for s in theirs if s.pk != other.pk]
+    if mine and theirs:
+        raise ValidationError(
+            f"This story and “{other}” both have translations already: unlink one of them "
+            "from its translations first.",
+            code="both_linked",
+        )
+    # The side that has translations keeps its key; the story alone joins it.
+    if mine:
+        clash = next((s for s in mine if s.language == other.language), None)
+        existing, name, key = clash, edition_name(other.language), article.translation_key
+        whose = "This story"
+    else:
+        clash = next((s for s in theirs if s.language == language), None)
+        existing, name = clash, edition_name(language)
+        key = other.translation_key or article.translation_key or uuid.uuid4()
+        whose = f"“{other}”"
+    if existing is not None:
+        raise ValidationError(
+            f"{whose} already has a {name} translation: “{existing}”. A story has one "
+            "translation per edition: unlink that one first.",
+            code="edition_taken",
+        )
+    return TranslationLink(
+        key=key,
+        joining=[
+            story.pk
+            for story in (article, other)
+            if story.pk is not None and story.translation_key != key
+        ],
+        public=translation_change_is_public([article, *mine], [other, *theirs]),
+    )
+
+
+def translation_unlink_is_public(article: Article) -> bool:
+    """Whether readers would see the story leave its translations."""
+    return translation_change_is_public([article], article.translations)
+
+
+def translation_change_is_public(side: list[Article], other_side: list[Article]) -> bool:
+    """Readers see a link only between published stories (scheduled ones included: they
+    appear by themselves, links and all)."""
+
+    def published(stories):
+        return any(story.status == Article.Status.PUBLISHED for story in stories)
+
+    return published(side) and published(other_side)
+
+
+def edition_name(code: str) -> str:
+    """The name of one of the site's editions, or a ValidationError for any other code."""
+    for edition in all_editions():
+        if edition.code == code:
+            return edition.name
+    raise ValidationError(f"“{code}” is not one of this site's editions.", code="no_edition")
+
+
+def signing_person(user) -> Person | None:
+    """The byline name of a user, if they have one they may sign with."""
+    if user is None or user.pk is None:
+        return None
+    return Person.objects.filter(user=user, role__in=Person.Role.writing_roles()).first()
+
+
+def forget_translations(article: Article, *, key) -> None:
+    """The caller's copy of a story follows its new links (`translations` is cached)."""
+    article.translation_key = key
+    article.__dict__.pop("translations", None)

@@ -6,10 +6,11 @@ where each row leads. The whole desk takes a fixed number of queries, however ma
 stories there are.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline
 from images.models import Image
+from newsroom.editions import Edition, all_editions
 from typos.models import TypoReport
 
 # Rows per panel; "see all" leads to the filtered list for the rest.
@@ -33,6 +35,10 @@ class Row:
     note: str = ""  # what the time means: "submitted", "edited", "until" …
     badge: str = ""
     thumbnail: str | None = None
+    # A story's other editions (the "Not yet translated" panel): its translations, each
+    # {edition, url, state}, and the editions it lacks, each {edition, url} to POST to.
+    translations: tuple[dict, ...] = ()
+    translate: tuple[dict, ...] = ()
 
 
 @dataclass
@@ -53,18 +59,27 @@ class Panel:
 
 # Where each panel sits on a wide screen: what waits for someone heads each column;
 # the columns stack in this order on a narrow one.
-COLUMNS = (("review", "drafts", "published"), ("scheduled", "read"), ("typos", "photos"))
+COLUMNS = (
+    ("review", "drafts", "published"),
+    ("scheduled", "read"),
+    ("typos", "photos", "untranslated"),
+)
 
 
 @dataclass
 class Desk:
     panels: list[Panel]
+    url: str = ""  # the desk's own address, where a refused "Translate" comes back to
     write_url: str = ""
     upload_url: str = ""
 
     @property
     def is_empty(self) -> bool:
         return not self.panels
+
+    @property
+    def has_translate_buttons(self) -> bool:
+        return any(row.translate for panel in self.panels for row in panel.rows)
 
     @property
     def columns(self) -> list[list[Panel]]:
@@ -81,7 +96,7 @@ def changelist(model, **filters) -> str:
 def desk_for(request) -> Desk:
     """The desk of the signed-in user: editors see the whole newsroom, authors their own."""
     user = request.user
-    desk = Desk(panels=[])
+    desk = Desk(panels=[], url=request.path)
     if user.has_perm("articles.add_article"):
         desk.write_url = reverse("admin:articles_article_add")
     if user.has_perm("images.add_image"):
@@ -112,8 +127,12 @@ class StoryPanels:
 
     def panels(self) -> list[Panel]:
         panels = [self.review(), self.drafts(), self.scheduled(), self.published(), self.read()]
+        panels.append(self.untranslated())
         panels = [panel for panel in panels if panel is not None]
         self.fill(panels)
+        for panel in panels:
+            if panel.key == "untranslated":
+                self.add_translations(panel)
         return panels
 
     def review(self) -> Panel | None:
@@ -179,14 +198,68 @@ class StoryPanels:
         )
 
     def read(self) -> Panel:
-        midnight = timezone.localtime(self.now).replace(hour=0, minute=0, second=0, microsecond=0)
-        popular = listed(Article.objects.published()).most_viewed(since=midnight)[:LIMIT]
+        popular = listed(Article.objects.published()).most_viewed(since=local_midnight(self.now))
+        popular = popular[:LIMIT]
         return Panel(
             key="read",
             title="Most read today",
             empty="No reader has opened a story today yet.",
             rows=[(story, f"{story.recent_views:,} views", None) for story in popular],
         )
+
+    def untranslated(self) -> Panel | None:
+        """The day's top stories of the default edition that some edition still lacks:
+        the most read in the last 24 hours, then the newest published today."""
+        others = [edition.code for edition in all_editions() if not edition.is_default]
+        if not others:
+            return None
+        lacking = Q()
+        for code in others:
+            lacking |= ~Exists(
+                Article.objects.filter(translation_key=OuterRef("translation_key"), language=code)
+            )
+        top = self.stories.published().in_edition(settings.LANGUAGE_CODE).filter(lacking)
+        read = list(top.most_viewed(since=self.now - timedelta(hours=24))[:LIMIT])
+        # Asked even when the most read fill the panel: a fixed number of queries.
+        newest = top.filter(published_at__gte=local_midnight(self.now))
+        newest = newest.exclude(pk__in=[story.pk for story in read])
+        read += list(newest.order_by("-published_at", "-id")[:LIMIT])[: LIMIT - len(read)]
+        self.top_stories = read
+        return Panel(
+            key="untranslated",
+            title="Not yet translated",
+            empty="Every top story of the day is in every edition.",
+            rows=[(story, "published", story.published_at) for story in read],
+        )
+
+    def add_translations(self, panel: Panel) -> None:
+        """Each story's translations as links and its missing editions as buttons, with one
+        query for the translations of all the panel's stories."""
+        keys = {story.translation_key for story in self.top_stories} - {None}
+        translated: dict = {}
+        if keys:
+            found = Article.objects.filter(translation_key__in=keys).only(
+                "translation_key", "language", "status", "published_at", "expires_at"
+            )
+            for story in found:
+                translated.setdefault(story.translation_key, {})[story.language] = story
+        may_translate = self.user.has_perm("articles.add_article")
+        others = [edition for edition in all_editions() if not edition.is_default]
+        rows = []
+        for row, story in zip(panel.rows, self.top_stories, strict=True):
+            theirs = translated.get(story.translation_key, {})
+            links = tuple(
+                translation_link(edition, theirs[edition.code])
+                for edition in others
+                if edition.code in theirs
+            )
+            buttons = ()
+            if may_translate:
+                url = reverse("admin:articles_article_translate", args=[story.pk])
+                missing = [edition for edition in others if edition.code not in theirs]
+                buttons = tuple({"edition": edition, "url": url} for edition in missing)
+            rows.append(replace(row, translations=links, translate=buttons))
+        panel.rows = rows
 
     def fill(self, panels: list[Panel]) -> None:
         """Turn each panel's (story, note, time) into rows, with one query for all bylines."""
@@ -207,6 +280,8 @@ class StoryPanels:
         badge = story.get_status_display() if key == "drafts" else ""
         if key == "read":
             note, badge = "", note
+        if key == "untranslated" and (views := getattr(story, "recent_views", None)):
+            badge = f"{views:,} views"
         return Row(
             title=story.headline,
             url=url,
@@ -215,6 +290,19 @@ class StoryPanels:
             note=note,
             badge=badge,
         )
+
+
+def local_midnight(now: datetime) -> datetime:
+    """The start of the newsroom's day."""
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def translation_link(edition: Edition, story: Article) -> dict:
+    return {
+        "edition": edition,
+        "url": reverse("admin:articles_article_change", args=[story.pk]),
+        "state": story.publication_state,
+    }
 
 
 def listed(stories):

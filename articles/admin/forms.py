@@ -3,16 +3,20 @@ from datetime import datetime
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from taggit.models import Tag
 
 from authors.models import Person
 from images.widgets import PhotoPickerWidget
+from newsroom.editions import all_editions
 
-from ..models import Article, Byline
+from ..models import Article, Byline, Correction
+from ..services import translation_link_plan
 
 # The body editor's toolbar: headings as their own buttons ("H2", "H3": one click, and a
 # second click turns the heading back into a paragraph) instead of the stock dropdown,
@@ -28,6 +32,7 @@ STORY_MENU_GROUPS = [
 ]
 
 TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
+SLUG_LENGTH = Article._meta.get_field("slug").max_length
 # A line break and the spaces around it, wherever a pasted or scripted headline has one.
 LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 
@@ -82,6 +87,47 @@ class OrderedAutocompleteSelectMultiple(AutocompleteSelectMultiple):
         return groups
 
 
+class TranslationChoiceField(forms.ModelChoiceField):
+    """A story to link, named with its edition and status: headlines alone look alike
+    across editions."""
+
+    def label_from_instance(self, story):
+        return translation_label(story)
+
+
+def translation_label(story: Article) -> str:
+    return f"{story.headline} ({story.edition.name}, {story.publication_state})"
+
+
+class TranslationSelect(AutocompleteSelect):
+    """Select2 over the story admin's search for stories to link as a translation.
+
+    Django's autocomplete view knows nothing of the story being edited, so this one asks
+    the story admin's translation_candidates_view, which leaves out the story's own
+    edition and translations. Django's widget needs a model field pointing at stories
+    for its markup: a correction's story is one.
+    """
+
+    def __init__(self, story_id: int | None):
+        super().__init__(Correction._meta.get_field("article"), admin.site)
+        self.story_id = story_id
+
+    def get_url(self):
+        url = reverse(f"{self.admin_site.name}:articles_article_translation_candidates")
+        return f"{url}?story={self.story_id}" if self.story_id else url
+
+
+def editions_in_use() -> bool:
+    """Editions and translations mean something only where the site runs several."""
+    return len(all_editions()) > 1
+
+
+READERS_SEE_IT = (
+    "Only editors can link or unlink two published stories: readers see that link (the "
+    "edition switcher, and the language versions search engines are told about)."
+)
+
+
 class ArticleForm(forms.ModelForm):
     """The story form: the clicked button decides the status, within the user's role.
 
@@ -90,6 +136,7 @@ class ArticleForm(forms.ModelForm):
     """
 
     user = None  # set per request by ArticleAdmin.get_form()
+    stories = Article.objects.none()  # the stories the user may see, likewise
 
     # Not the model's `authors`: its rows carry their position, written in order here.
     byline = forms.ModelMultipleChoiceField(
@@ -102,6 +149,15 @@ class ArticleForm(forms.ModelForm):
         label="Appears on the site at",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    # Rendered in the Translations box (change_form.html), saved by the admin's
+    # save_related() once the story itself is saved.
+    translation_of = TranslationChoiceField(
+        label="Link a translation",
+        queryset=Article.objects.none(),
+        required=False,
+        help_text="A story already written in another edition that tells this story. "
+        "Type words of its headline; the link is made when you save.",
     )
 
     class Meta:
@@ -148,6 +204,30 @@ class ArticleForm(forms.ModelForm):
                 self.initial["byline"] = [person.pk]  # whoever writes it is bylined
         if self.instance.status == Article.Status.PUBLISHED and self.instance.published_at:
             self.initial.setdefault("schedule_at", timezone.localtime(self.instance.published_at))
+        if (language := self.fields.get("language")) is not None:
+            # A post without it (an old form, a script) keeps the story's edition.
+            language.required = False
+        if not editions_in_use():
+            del self.fields["translation_of"]
+        else:
+            link = self.fields["translation_of"]
+            link.widget = TranslationSelect(self.instance.pk)
+            link.queryset = self.stories  # after the widget: it hands the widget its choices
+        if (slug := self.fields.get("slug")) is not None and self.slug_follows_headline():
+            slug.help_text = (
+                "The readable part of the address. Until the story is first published it "
+                "follows the headline, unless you type one; old addresses keep working."
+            )
+
+    def slug_follows_headline(self) -> bool:
+        """A story never published whose address is still the one made from its headline
+        (a translation starts with its source's): a new headline makes a new address."""
+        stored = self.instance
+        return (
+            stored.pk is not None
+            and stored.published_at is None
+            and stored.slug == slugify(stored.headline, allow_unicode=True)[:SLUG_LENGTH]
+        )
 
     @property
     def action(self) -> Action:
@@ -160,6 +240,15 @@ class ArticleForm(forms.ModelForm):
     def clean_headline(self):
         # A headline is one line wherever it is printed (titles, feeds, cards).
         return LINE_BREAK.sub(" ", self.cleaned_data["headline"])
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.instance.language
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug == self.instance.slug and self.slug_follows_headline():
+            return ""  # the story's save() makes it from the headline as now typed
+        return slug
 
     def clean_byline(self):
         chosen = {str(person.pk): person for person in self.cleaned_data["byline"]}
@@ -204,7 +293,41 @@ class ArticleForm(forms.ModelForm):
             updated = self.value_of("updated_at", cleaned)
             if status == Article.Status.PUBLISHED and updated and updated < published_at:
                 self.set_value("updated_at", None)  # an "update" from before it went out
+        self.check_translations(cleaned)
         return cleaned
+
+    def check_translations(self, cleaned):
+        """A new edition or a new link must leave every edition one translation at most;
+        a link readers would see is the editors' call (see admin/translations.py)."""
+        stored = self.instance
+        language = cleaned.get("language") or stored.language
+        if stored.pk and stored.translation_key and language != stored.language:
+            clash = (
+                Article.objects.filter(translation_key=stored.translation_key, language=language)
+                .exclude(pk=stored.pk)
+                .first()
+            )
+            if clash is not None:
+                self.add_error(
+                    "language" if "language" in self.fields else None,
+                    ValidationError(
+                        "“%(clash)s” is this story's %(edition)s translation: a story has one "
+                        "translation per edition. Choose another edition, or unlink that "
+                        "translation first.",
+                        code="edition_taken",
+                        params={"clash": clash, "edition": clash.edition.name},
+                    ),
+                )
+                return
+        if (other := cleaned.get("translation_of")) is None:
+            return
+        try:
+            plan = translation_link_plan(article=stored, other=other, language=language)
+        except ValidationError as error:
+            self.add_error("translation_of", error)
+            return
+        if plan.public and not can_publish(self.user):
+            self.add_error("translation_of", ValidationError(READERS_SEE_IT, code="editors"))
 
     def outcome(self, action: Action, cleaned) -> tuple[str | None, datetime | None]:
         """The status and publication time the action gives; None where it cannot."""

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from newsroom.editions import all_editions
 from newsroom.pagecache import PublicContentAdmin
 
 from ..models import Article, Correction, LiveUpdate, PreviewLink
@@ -23,6 +24,7 @@ from .forms import (
     Action,
     ArticleForm,
     can_publish,
+    editions_in_use,
     long_time,
     short_time,
     story_actions,
@@ -32,6 +34,7 @@ from .history import StoryHistory
 from .inlines import CorrectionInline, PreviewLinkInline
 from .live import LiveUpdateInline
 from .roles import StoryRoles
+from .translations import StoryTranslations
 
 # Labels that depend on where the story stands: "Save changes" on a live story updates
 # what readers see, so it says so.
@@ -45,7 +48,7 @@ TAG_SUGGESTIONS = 8
 
 
 @admin.register(Article)
-class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
+class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryTranslations, StoryHistory):
     form = ArticleForm
     list_display = ("thumbnail", "headline", "state", "section", "byline", "published")
     list_display_links = ("thumbnail", "headline")
@@ -63,15 +66,28 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         # After jquery.init.js: the byline's Select2 events are jQuery events.
         js = ("admin/js/jquery.init.js", "js/admin-story.js", "js/admin-writing-aids.js")
 
+    def get_list_display(self, request):
+        if not editions_in_use():
+            return self.list_display
+        return (*self.list_display[:4], "edition", *self.list_display[4:])
+
+    def get_list_filter(self, request):
+        if not editions_in_use():
+            return self.list_filter
+        return ("language", *self.list_filter)
+
     def get_fieldsets(self, request, obj=None):
         # Two columns (admin-story.css): the writing on the left, the rest beside it.
         rare = ("slug", "created_at", "modified_at")
         if can_publish(request.user):
             rare = ("slug", "published_at", "expires_at", "updated_at", "is_pinned", *rare)
         main, side = ("story-main",), ("story-side",)
+        # The edition heads the story's settings: it decides where the story appears.
+        story = ("language",) if editions_in_use() else ()
+        story = (*story, "section", "byline", "editor", "tags")
         fieldsets = (
             (None, {"classes": main, "fields": ("headline", "lead", "body", "version")}),
-            ("Story", {"classes": side, "fields": ("section", "byline", "editor", "tags")}),
+            ("Story", {"classes": side, "fields": story}),
             ("Photo", {"classes": side, "fields": ("main_image", "main_image_caption")}),
             ("More options", {"classes": (*side, "collapse"), "fields": rare}),
         )
@@ -83,7 +99,9 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        # The stories this user may see: those they may link as translations.
+        stories = self.get_queryset(request).prefetch_related(None)
+        return type(form.__name__, (form,), {"user": request.user, "stories": stories})
 
     def get_inlines(self, request, obj):
         if not can_publish(request.user):
@@ -134,6 +152,8 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
             ),
             story_preview=self.current_preview(request, article),
             tag_suggestions_url=reverse(f"{self.admin_site.name}:articles_article_tag_suggestions"),
+            translations=self.translations_box(request, article, form),
+            story_editions=all_editions(),
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -294,6 +314,10 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryHistory):
         return format_html(
             '<img src="{}" alt="" width="64" height="64" class="story-thumbnail">', url
         )
+
+    @admin.display(description="Edition", ordering="language")
+    def edition(self, article):
+        return article.get_language_display()
 
     @admin.display(description="Status", ordering="status")
     def state(self, article):

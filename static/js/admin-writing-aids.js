@@ -89,6 +89,7 @@
     var tags = document.getElementById("id_tags");
     var version = document.getElementById("id_version");
     var section = document.getElementById("id_section");
+    var language = document.getElementById("id_language");
     var slug = document.getElementById("id_slug");
     var photo = document.getElementById("id_main_image");
     var editor = null; // the prose editor (TipTap), once it has started
@@ -110,6 +111,11 @@
     var sectionSlugs = {};
     root.querySelectorAll(".writing-aids__sections data").forEach(function (item) {
       sectionSlugs[item.value] = item.textContent;
+    });
+    // Each edition's start of an address: "/" for the default one, "/ru/" for Russian.
+    var editionPrefixes = {};
+    root.querySelectorAll(".writing-aids__editions data").forEach(function (item) {
+      editionPrefixes[item.value] = item.textContent;
     });
 
     // The word count sits under the writing area; the offer to restore above the form.
@@ -305,9 +311,14 @@
 
     function storyPath() {
       var sectionSlug = (section && sectionSlugs[section.value]) || root.dataset.sectionSlug || "section";
-      var storySlug = (slug && slug.value.trim()) || slugify(headline ? headline.value : "") ||
+      var typed = slug ? slug.value.trim() : "";
+      // A story never published follows its headline while its slug is the stored one
+      // (ArticleForm.slug_follows_headline): a translation starts with its source's.
+      if (root.dataset.slugFollows && typed === root.dataset.slug) typed = "";
+      var storySlug = typed || slugify(headline ? headline.value : "") ||
         root.dataset.slug || "article";
-      return "/" + sectionSlug + "/" + (root.dataset.storyId || "…") + "-" + storySlug + "/";
+      var prefix = (language && editionPrefixes[language.value]) || root.dataset.prefix || "/";
+      return prefix + sectionSlug + "/" + (root.dataset.storyId || "…") + "-" + storySlug + "/";
     }
 
     function photoState() {
@@ -405,7 +416,7 @@
     [section, slug].forEach(function (field) {
       if (field) field.addEventListener("input", update);
     });
-    [section, slug, photo].forEach(function (field) {
+    [section, language, slug, photo].forEach(function (field) {
       if (field) field.addEventListener("change", update);
     });
     if (form) {
