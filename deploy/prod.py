@@ -2,7 +2,7 @@
 servers and one Celery worker, on the machine's PostgreSQL and Redis.
 
     deploy/prod.py run        start, print the URLs, stop everything on Ctrl+C  (make prod)
-    deploy/prod.py start      start in the background, return once healthy    (make prod-start)
+    deploy/prod.py start      start in the background, return once ready      (make prod-start)
     deploy/prod.py stop       stop what `start` started, by its pid files      (make prod-stop)
     deploy/prod.py manage …   a manage.py command in the stack's environment (seed_demo …)
 
@@ -58,6 +58,7 @@ def nginx_config(
         "NEWSROOM_MEDIA_ROOT": str(media_root),
         "NEWSROOM_DEPLOY_DIR": str(DEPLOY_DIR),
         "NEWSROOM_RUN_DIR": str(folder),
+        "NEWSROOM_ACCESS_LOG": str(folder / "nginx-access.log"),
         # Run by root (as here), nginx would hand its workers to "nobody", who may not
         # read the project's files or a private temporary folder: they keep the caller's
         # user. The containers' nginx has its own user and needs none of this.
@@ -161,12 +162,16 @@ def start() -> dict[str, subprocess.Popen]:
     started = {}
     for name, command in processes(folder, env).items():
         if name == "nginx":
-            # Proxying only once the app servers answer: nginx would otherwise count their
-            # start-up as failures and leave them out for its fail_timeout.
+            # Proxying only once the app servers are ready (database, cache, queue and
+            # storage reached): nginx would otherwise count their start-up as failures and
+            # leave them out for its fail_timeout.
             for address in [n.removeprefix("app-") for n in started if n.startswith("app-")]:
-                if not _healthy(f"http://127.0.0.1:{address}/healthz", started, host="127.0.0.1"):
+                ready, answer = _wait_for(
+                    f"http://127.0.0.1:{address}/readyz", started, host="127.0.0.1"
+                )
+                if not ready:
                     stop()
-                    sys.exit(f"App server {address} did not start; logs in {folder}.")
+                    sys.exit(f"App server {address} is not ready ({answer}); logs in {folder}.")
         with (folder / f"{name}.log").open("ab") as log:
             # A session of its own: Ctrl+C in the terminal reaches this script only, which
             # then stops each process in order.
@@ -176,14 +181,16 @@ def start() -> dict[str, subprocess.Popen]:
             )  # fmt: skip
         (pids / f"{name}.pid").write_text(str(started[name].pid))
     port = os.environ.get("PROD_PORT", "8080")
-    if not _healthy(f"http://127.0.0.1:{port}/healthz", started):
+    ready, answer = _wait_for(f"http://127.0.0.1:{port}/readyz", started)
+    if not ready:
         stop()
-        sys.exit(f"The stack did not become healthy; logs in {folder}.")
+        sys.exit(f"The stack is not ready ({answer}); logs in {folder}.")
     print(
         f"\nNewsroom production stack (logs and pid files in {folder}):\n"
         f"  site     http://localhost:{port}/\n"
         f"  admin    http://localhost:{port}/admin/\n"
-        f"  health   http://localhost:{port}/healthz\n"
+        f"  health   http://localhost:{port}/healthz (alive), "
+        f"http://localhost:{port}/readyz (ready: database, cache, queue, storage)\n"
         f"  app servers "
         + ", ".join(f"http://127.0.0.1:{n.removeprefix('app-')}/" for n in started if "app-" in n)
         + f"\n  database {env['DATABASE_URL']}, cache {env['REDIS_URL']}, "
@@ -195,19 +202,30 @@ def start() -> dict[str, subprocess.Popen]:
 def _healthy(
     url: str, started: dict[str, subprocess.Popen], *, host: str = HOST_NAMES[0], timeout=60
 ) -> bool:
+    return _wait_for(url, started, host=host, timeout=timeout)[0]
+
+
+def _wait_for(
+    url: str, started: dict[str, subprocess.Popen], *, host: str = HOST_NAMES[0], timeout=60
+) -> tuple[bool, str]:
+    """Asks `url` until it answers 200; the last answer (a probe's body names the part
+    that is down), or why there was none."""
     request = urllib.request.Request(url, headers={"Host": host})
     deadline = time.monotonic() + timeout
+    answer = "no answer"
     while time.monotonic() < deadline:
-        if any(p.poll() is not None for p in started.values()):
-            return False
+        if exited := [name for name, p in started.items() if p.poll() is not None]:
+            return False, f"{', '.join(exited)} exited"
         try:
-            with urllib.request.urlopen(request, timeout=2) as response:
+            with urllib.request.urlopen(request, timeout=5) as response:
                 if response.status == 200:
-                    return True
-        except (urllib.error.URLError, OSError):
-            pass
+                    return True, response.read().decode()
+        except urllib.error.HTTPError as error:
+            answer = f"{error.code} {error.read().decode()[:200]}"
+        except (urllib.error.URLError, OSError) as error:
+            answer = str(error)
         time.sleep(0.3)
-    return False
+    return False, answer
 
 
 def stop() -> None:

@@ -11,13 +11,15 @@ from the page cache is logged like any other. It is installed only when
 DJANGO_REQUEST_LOG is on, as it is under gunicorn (deploy/gunicorn.conf.py).
 """
 
+import json
 import logging
 import os
 import re
 import time
 import uuid
+from datetime import UTC, datetime
 
-import sentry_sdk
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
@@ -49,8 +51,28 @@ class QueryTimer:
 
 
 def request_id(request: HttpRequest) -> str:
-    given = request.headers.get("X-Request-ID", "")
+    given = request.META.get("HTTP_X_REQUEST_ID", "")
     return given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+
+
+class JsonLines(logging.Formatter):
+    """A record logged with a dict as its message, as one line of JSON, its time first.
+
+    Not python-json-logger: it looks through every attribute of each record for extra
+    fields, and took 30 µs a line in the request loop against 18 µs for this one, on a
+    page-cache hit of about 500 µs; our lines have one fixed shape.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = record.msg if isinstance(record.msg, dict) else {"message": record.getMessage()}
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="microseconds"),
+            **fields,
+        }
+        if record.exc_info:
+            line["error"] = self.formatException(record.exc_info)
+        # default=str: a value JSON has no type for is written, not lost with the line.
+        return json.dumps(line, ensure_ascii=False, default=str)
 
 
 class RequestLogMiddleware:
@@ -60,13 +82,17 @@ class RequestLogMiddleware:
         # the pid is read here, in the worker.
         self.pid = os.getpid()
         # An error reported to Sentry (newsroom.monitoring) names the request's log line.
-        self.tag_errors = sentry_sdk.is_initialized()
+        self.tag_error_reports = None
+        if settings.SENTRY_ENABLED:
+            import sentry_sdk
+
+            self.tag_error_reports = sentry_sdk.set_tag
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         start = time.perf_counter()
         request.request_id = request_id(request)
-        if self.tag_errors:
-            sentry_sdk.set_tag("request_id", request.request_id)
+        if self.tag_error_reports:
+            self.tag_error_reports("request_id", request.request_id)
         queries = QueryTimer()
         with connection.execute_wrapper(queries):
             response = self.get_response(request)

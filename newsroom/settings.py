@@ -306,12 +306,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": [],  # the fields are the ones each line is logged with
-            "timestamp": "time",
-            "json_ensure_ascii": False,
-        },
+        "json": {"()": "newsroom.requestlog.JsonLines"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
