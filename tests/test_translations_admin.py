@@ -866,3 +866,32 @@ def test_candidates_answer_json_for_an_odd_page(editor):
     found = logged_in(editor).get(LIST + "translation-candidates/", {"page": "x", "story": "y"})
 
     assert json.loads(found.content) == {"results": [], "pagination": {"more": False}}
+
+
+def test_an_authors_published_story_can_be_translated_from_its_refusal_page(author):
+    story = ArticleFactory(authors=[author.person], headline="My published story")
+    translated(story, "de")
+    client = logged_in(author)
+
+    response = client.get(change_url(story))
+
+    assert response.status_code == 403
+    page = BeautifulSoup(response.content, "html.parser")
+    form = page.select_one(".refusal__translations form")
+    assert form["action"] == translate_url(story)
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert [b.get_text(" ", strip=True) for b in form.find_all("button")] == [
+        "Translate into Русский"
+    ]
+    assert "Deutsch Published" in form.get_text(" ", strip=True)
+    opened = client.post(form["action"], {"language": "ru"})
+    assert opened["Location"] == change_url(Article.objects.get(language="ru"))
+
+
+def test_a_colleagues_story_offers_no_translation(author):
+    story = ArticleFactory()
+
+    response = logged_in(author).get(change_url(story))
+
+    assert response.status_code == 403
+    assert not BeautifulSoup(response.content, "html.parser").select(".refusal__translations")

@@ -94,6 +94,10 @@ class StoryRoles(admin.ModelAdmin):
             "byline": [byline.person.name for byline in story.bylines.all()],
             "public_url": story.get_absolute_url() if story.is_published() else None,
         }
+        if context["reason"] in ("published", "scheduled", "expired"):
+            # Their own story, closed to them now, may still be translated
+            # (StoryTranslations, the story admin's other half).
+            context["translations"] = self.translations_box(request, story)
         return TemplateResponse(request, self.refusal_template, context, status=403)
 
 

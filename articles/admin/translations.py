@@ -169,9 +169,10 @@ class StoryTranslations(admin.ModelAdmin):
             }
         )
 
-    def translations_box(self, request, article: Article, form) -> dict | None:
+    def translations_box(self, request, article: Article, form=None) -> dict | None:
         """What the form's Translations box shows: each other edition's translation or the
-        button that starts one, and the field that links an existing story."""
+        button that starts one, and the field that links an existing story (a page with
+        no story form, the refusal page, has none)."""
         if not editions_in_use():
             return None
         saved = article.pk is not None
@@ -190,7 +191,7 @@ class StoryTranslations(admin.ModelAdmin):
                 )
             rows.append(row)
         missing = any(row["story"] is None for row in rows)
-        link = form["translation_of"] if "translation_of" in form.fields else None
+        link = form["translation_of"] if form and "translation_of" in form.fields else None
         if link is not None and not (missing or link.errors):
             link = None  # every edition has its translation: nothing left to link
         return {
