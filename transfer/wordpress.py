@@ -37,7 +37,7 @@ from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
 from articles.history import latest_history_id, record_related_since
-from articles.models import Article
+from articles.models import Article, Byline, TaggedArticle
 from authors.models import Person
 from images.forms import PhotoField, embedded_credit
 from images.models import Image, Licence
@@ -168,9 +168,12 @@ class ImportReport:
         return saved / self.seconds if self.seconds else 0.0
 
     def lines(self) -> list[str]:
+        if self.stories_per_second or not self.seconds:
+            speed = f"{self.stories_per_second:.0f} stories saved a second"
+        else:  # a run that found everything as it was
+            speed = f"{self.posts / self.seconds:.0f} posts checked a second"
         lines = [
-            f"Imported from {self.site.address or 'WordPress'} in {self.seconds:.1f} s "
-            f"({self.stories_per_second:.0f} stories a second).",
+            f"Imported from {self.site.address or 'WordPress'} in {self.seconds:.1f} s ({speed}).",
             *self.stories.summary("Stories"),
         ]
         if self.story_states:
@@ -456,21 +459,25 @@ class WordPressImport:
             article._change_reason = CHANGE_REASON  # the revision says where it came from
             article.full_clean()
             article.save()
-            article.set_byline([person] if person else [])
-            article.tags.set(tags)
+            if created:  # a new story's byline and tags: one insert each, nothing to compare
+                if person is not None:
+                    Byline.objects.create(article=article, person=person, position=0)
+                TaggedArticle.objects.bulk_create(
+                    TaggedArticle(content_object=article, tag=tag) for tag in tags
+                )
+            else:
+                article.set_byline([person] if person else [])
+                article.tags.set(tags)
             # The revision just written recorded the byline and tags before they were set.
             record_related_since(Article.history.model, article.pk, revisions_before)
             self.point_redirects(item, article)
-            ImportedItem.objects.update_or_create(
-                source=self.source,
-                kind=ImportedItem.Kind.POST,
-                wordpress_id=str(item.post_id),
-                defaults={
-                    "object_id": article.pk,
-                    "fingerprint": fingerprint,
-                    "version": article.version,
-                },
-            )
+            if record is None:
+                record = ImportedItem(
+                    source=self.source, kind=ImportedItem.Kind.POST, wordpress_id=str(item.post_id)
+                )
+            record.object_id, record.fingerprint = article.pk, fingerprint
+            record.version = article.version
+            record.save()
         stories.add("created" if created else "updated")
         if state:
             self.report.story_states[state] += 1
@@ -544,7 +551,7 @@ class WordPressImport:
                 self.report.people.add("created")
             self.remember(ImportedItem.Kind.AUTHOR, login, person)
             with translation.override(self.edition):
-                self.point(f"/author/{slugify(login)}/", person.get_absolute_url())
+                self.point(f"/author/{slugify(login)}/", to=person.get_absolute_url())
         self.people[login] = person
         return person
 
@@ -584,7 +591,7 @@ class WordPressImport:
         self.remember(ImportedItem.Kind.CATEGORY, key, section)
         self.section_cache[key] = section
         with translation.override(self.edition):
-            self.point(f"/category/{self.category_path(key)}/", section.get_absolute_url())
+            self.point(f"/category/{self.category_path(key)}/", to=section.get_absolute_url())
         return section
 
     def new_or_matching_section(self, term: Term) -> Section:
@@ -661,9 +668,10 @@ class WordPressImport:
                     with translation.override(self.edition):
                         self.point(
                             f"/tag/{escape_uri_path(category_key(slug))}/",
-                            reverse("articles:tag", kwargs={"slug": tag.slug}),
+                            to=reverse("articles:tag", kwargs={"slug": tag.slug}),
                         )
-            tags.append(tag)
+            if tag not in tags:  # "Harbour" and "harbour" are one tag here
+                tags.append(tag)
         return tags
 
     # Photos ---------------------------------------------------------------------------
@@ -792,30 +800,38 @@ class WordPressImport:
             old_paths.add(local_path(item.link))
         old_paths.discard("/")
         if article.status == Article.Status.PUBLISHED and item.status == "publish":
-            for old_path in sorted(old_paths):
-                self.point(old_path, article.get_absolute_url())
+            self.point(*old_paths, to=article.get_absolute_url())
         else:
             Redirect.objects.filter(site_id=self.site_id, old_path__in=old_paths).delete()
 
-    def point(self, old_path: str, new_path: str) -> None:
+    def point(self, *old_paths: str, to: str) -> None:
+        """Redirects from the old addresses to `to`: one query to read them, one to add
+        the missing ones (the caller's savepoint makes it all or nothing)."""
         outcomes = self.report.redirects
-        if old_path == new_path:
-            return  # the same address here: nothing to redirect
-        if len(old_path) > OLD_PATH_MAX:
-            outcomes.skip(f"old address longer than {OLD_PATH_MAX} characters", old_path)
-            return
-        redirect = Redirect.objects.filter(site_id=self.site_id, old_path=old_path).first()
-        if redirect is None:
-            with transaction.atomic():
-                Redirect.objects.create(site_id=self.site_id, old_path=old_path, new_path=new_path)
-            outcomes.add("created")
-        elif redirect.new_path != new_path:
-            redirect.new_path = new_path
-            with transaction.atomic():
+        wanted = []
+        for old_path in old_paths:
+            if len(old_path) > OLD_PATH_MAX:
+                outcomes.skip(f"old address longer than {OLD_PATH_MAX} characters", old_path)
+            elif old_path != to:  # the same address here needs no redirect
+                wanted.append(old_path)
+        existing = {
+            redirect.old_path: redirect
+            for redirect in Redirect.objects.filter(site_id=self.site_id, old_path__in=wanted)
+        }
+        missing = []
+        for old_path in sorted(wanted):
+            redirect = existing.get(old_path)
+            if redirect is None:
+                missing.append(Redirect(site_id=self.site_id, old_path=old_path, new_path=to))
+                outcomes.add("created")
+            elif redirect.new_path != to:
+                redirect.new_path = to
                 redirect.save(update_fields=["new_path"])
-            outcomes.add("updated")
-        else:
-            outcomes.add("unchanged")
+                outcomes.add("updated")
+            else:
+                outcomes.add("unchanged")
+        # No signal from bulk_create: import_batch's content_changed() retires cached 404s.
+        Redirect.objects.bulk_create(missing)
 
 
 def wordpress_import(

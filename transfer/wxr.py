@@ -103,6 +103,10 @@ def short_name(tag: str) -> str:
     return f"{prefix}:{local}" if prefix else local
 
 
+# Bodies keep their own whitespace: WordPress makes paragraphs of its blank lines.
+TEXT_AS_IS = {"content:encoded", "excerpt:encoded"}
+
+
 def text_of(element: Element, name: str) -> str:
     for child in element:
         if short_name(child.tag) == name:
@@ -110,8 +114,6 @@ def text_of(element: Element, name: str) -> str:
     return ""
 
 
-# Bodies keep their own whitespace: WordPress makes paragraphs of its blank lines.
-TEXT_AS_IS = {"content:encoded", "excerpt:encoded"}
 SITE_FIELDS = {
     "title": "title",
     "link": "link",
