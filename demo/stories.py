@@ -56,8 +56,9 @@ def seed_special_stories(
     """Stories made by hand on every run of seed_demo, after the generated archive.
 
     The place for what a newcomer should see at once (a live story with its updates, a
-    breaking story): each must be idempotent (look its story up before making it) and
-    use the photos by subject (demo.text.SUBJECTS) so its picture fits.
+    breaking story), in English whatever the default edition: each must be idempotent (look
+    its story up before making it) and use the photos by subject (demo.text.SUBJECTS) so its
+    picture fits.
     """
     by_slug = {section.slug: section for section in sections}
     writers = [person for person in people if person.role != Person.Role.EDITOR]
@@ -75,6 +76,7 @@ def seed_live_story(section, writer, editor, photos) -> None:
     story = Article.objects.create(
         headline="Floods on the Varenka: Ust-Varensk evacuates its lower town, live",
         slug=LIVE_SLUG,
+        language="en",
         lead="The river rose a metre overnight; the lower town is being cleared street by "
         "street and a rest centre is open on Hill Road.",
         body=LIVE_BODY,
@@ -108,6 +110,7 @@ def seed_breaking_story(section, writer, editor, photos) -> None:
         story = Article.objects.create(
             headline="Ferry with 140 aboard runs aground off the northern coast",
             slug=BREAKING_SLUG,
+            language="en",
             lead="The coastguard is bringing passengers ashore by lifeboat; no one is "
             "reported hurt.",
             body="<p>The ferry struck a sandbank in fog an hour after leaving port, the "

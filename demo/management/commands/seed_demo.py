@@ -2,9 +2,11 @@
 
 import random
 import secrets
+import uuid
 from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
@@ -20,14 +22,18 @@ from articles.models import Article, Byline, Correction, HourlyViews, TaggedArti
 from articles.services import article_corrections_changed
 from articles.views import PAGE_SIZE
 from authors.models import Person
+from demo import languages
 from demo import photos as demo_photos
 from demo import text as demo_text
 from demo.stories import SPECIAL_SUBJECTS, seed_special_stories
 from images import renditions
 from images.models import Image, Licence
 from images.services import images_renditions_build
+from newsroom.editions import edition
 from newsroom.pagecache import content_changed
 from sections.models import Section
+
+KINDS = languages.KINDS
 
 SECTIONS = [
     ("World", "world"),
@@ -49,6 +55,12 @@ STORIES_A_DAY = 30
 # Articles built and inserted at a time: bounds memory for a 100 000-story archive.
 CHUNK = 2000
 HEADLINE_TRIES = 30
+# Stories in each edition other than English (demo.languages), its translations included:
+# whatever --articles asks of the English archive.
+EDITION_STORIES = 60
+EDITION_VIEWED = 25  # of them with a week of readership, for Popular
+# A translation runs a little after its original: from, to minutes later.
+TRANSLATION_DELAY = {"ru": (40, 150), "de": (60, 240)}
 
 # (source name, source URL, licence name), taken in turn: Creative Commons for most photos,
 # as a newsroom's free picture sources are; some agency photos with all rights reserved and
@@ -83,19 +95,34 @@ class Command(BaseCommand):
 
     def handle(self, *args, articles, no_renditions=False, **options):
         rng = random.Random(2026)
+        codes = [code for code, _ in settings.LANGUAGES]
+        # The English archive and its hand-made stories, in an installation with English;
+        # the other editions with demo words of their own (demo.languages).
+        english = "en" in codes
+        others = [code for code in codes if code != "en" and code in languages.LANGUAGE_MODULES]
+        linked = languages.translated() if english and others else {}
         with transaction.atomic():
             self.site = self.seed_site()
-            sections = self.seed_sections()
+            sections = self.seed_sections(others)
             photos = self.seed_photos(rng)
             people = self.seed_people(rng)
-            created = self.seed_articles(sections, people, photos, total=articles)
-            if created:
-                self.seed_views(created)
-                self.seed_corrections(created)
-            seed_special_stories(sections=sections, people=people, photos=photos)
-            self.seed_pages()
+            self.tags = {tag.name: tag for tag in Tag.objects.all()}
+            created = []
+            if english:
+                created = self.seed_articles(sections, people, photos, total=articles)
+                if created:
+                    self.seed_views(created)
+                    self.seed_corrections(created)
+                seed_special_stories(sections=sections, people=people, photos=photos)
+            others_created = self.seed_translations(linked, others, sections, people, photos)
+            for code in others:
+                others_created += self.seed_edition(code, linked, sections, people, photos)
+            if others_created:
+                self.seed_views(others_created, seed=98, stories=EDITION_VIEWED * len(others))
+            self.seed_pages(codes)
             # Written in bulk, past the services and admins that would refresh the pages.
             content_changed()
+        created += others_created
         if created and connection.vendor == "postgresql":
             # Fresh statistics after a bulk load: with none, the planner takes every table
             # for one row and re-runs a search's inner query once per story (250 ms).
@@ -104,10 +131,13 @@ class Command(BaseCommand):
         logins = self.seed_logins(people)
         if not no_renditions:
             self.seed_renditions()
+        editions = ", ".join(
+            f"{code} {Article.objects.filter(language=code).count()}" for code in codes
+        )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {Article.objects.count()} articles "
-                f"({len(created)} new), {Image.objects.count()} photos, "
+                f"Demo content ready: {Article.objects.count()} articles ({editions}; "
+                f"{len(created)} new), {Image.objects.count()} photos, "
                 f"{Person.objects.count()} people."
             )
         )
@@ -125,7 +155,7 @@ class Command(BaseCommand):
         )
         return site
 
-    def seed_sections(self):
+    def seed_sections(self, others):
         sections = []
         for position, (name, slug) in enumerate(SECTIONS):
             section, _ = Section.objects.get_or_create(
@@ -137,6 +167,14 @@ class Command(BaseCommand):
                     "shows_columnists": slug == "opinion",
                 },
             )
+            # The editions' names, for a section made before its edition was: an edition
+            # an editor has named already keeps the editor's words.
+            missing = [code for code in others if code not in section.translations]
+            for code in missing:
+                local_name, description = languages.language(code).SECTIONS[slug]
+                section.translations[code] = {"name": local_name, "description": description}
+            if missing:
+                section.save(update_fields=["translations"])
             sections.append(section)
         return sections
 
@@ -183,18 +221,18 @@ class Command(BaseCommand):
         return people
 
     def seed_articles(self, sections, people, photos, *, total):
-        """Bulk-insert the missing articles in chunks, so memory stays flat at any size.
+        """Bulk-insert the missing English articles in chunks, so memory stays flat at any
+        size.
 
         Returns (pk, published_at) of each new story: enough for views and corrections.
         """
-        existing = Article.objects.count()
+        existing = Article.objects.filter(language="en").count()
         if existing >= total:
             return []
         now = timezone.now()
         # A big archive spans years (some STORIES_A_DAY), as a real newsroom's does;
         # the demo size keeps its three busy months.
         days = max(DAYS, total // STORIES_A_DAY)
-        tags = {tag.name: tag for tag in Tag.objects.all()}
         # Headlines already printed, by what makes them news (not the town): a page of them
         # never says the same thing twice.
         used = {
@@ -209,7 +247,6 @@ class Command(BaseCommand):
                 sections,
                 people,
                 photos,
-                tags,
                 used,
                 now=now,
                 days=days,
@@ -219,11 +256,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"Articles: {stop - existing} of {total - existing}")
         return created
 
-    def seed_chunk(self, indexes, sections, people, photos, tags, used, *, now, days, total):
-        writers = [p for p in people if p.role != Person.Role.EDITOR]
-        columnists = writers[-3:]
-        reporters = writers[:-3]
-        editors = [p for p in people if p.role != Person.Role.AUTHOR]
+    def seed_chunk(self, indexes, sections, people, photos, used, *, now, days, total):
+        reporters, columnists, editors = staff(people)
         articles, bylines, tag_names, pictured = [], [], [], []
         for index in indexes:
             rng = random.Random(index)
@@ -240,6 +274,7 @@ class Command(BaseCommand):
                 published_at = now + timedelta(hours=rng.randint(2, 96))
             article = Article(
                 headline=headline,
+                language="en",
                 lead=demo_text.lead(rng, section.slug, headline),
                 body=demo_text.body_html(rng, section.slug, headline),
                 section=section,
@@ -259,7 +294,14 @@ class Command(BaseCommand):
             bylines.append(authors)
             tag_names.append(demo_text.tags_for(rng, section.slug))
 
-        self.pick_photos(articles, pictured, photos, now=now)
+        # The hand-made stories (demo.stories) lead with their subjects' first takes.
+        held = {subject: {0} for subject in SPECIAL_SUBJECTS.values()}
+        self.pick_photos(articles, pictured, photos, now=now, held=held)
+        created = self.insert(articles, bylines, tag_names)
+        return [(article.pk, article.published_at) for article in created]
+
+    def insert(self, articles, bylines, tag_names):
+        """Bulk-insert stories (their derive_fields() called) with their bylines and tags."""
         created = Article.objects.bulk_create(articles, batch_size=500)
         Byline.objects.bulk_create(
             [
@@ -269,8 +311,12 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
+        tags = self.tags
         for name in sorted({name for names in tag_names for name in names} - tags.keys()):
-            tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})
+            # A unicode slug, as taggit makes one: a Russian tag's page is /ru/tags/выборы/.
+            tags[name], _ = Tag.objects.get_or_create(
+                name=name, defaults={"slug": slugify(name, allow_unicode=True)}
+            )
         TaggedArticle.objects.bulk_create(
             [
                 TaggedArticle(content_object_id=article.pk, tag_id=tags[name].pk)
@@ -279,16 +325,18 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
-        return [(article.pk, article.published_at) for article in created]
+        return created
 
     @staticmethod
-    def pick_photos(articles, pictured, photos, *, now):
+    def pick_photos(articles, pictured, photos, *, now, held):
         """Give each pictured story a take of its subject that no story on its front shares.
 
         A front (a section's first page, whose newest stories the home page shows too) gets
-        a subject's takes newest story first, after the hand-made stories' (demo.stories);
-        once they run out, a story there runs without a photo, as a desk would print it.
-        Stories further back take turns with the takes already drawn.
+        a subject's takes newest story first: those drawn already first (each drawing costs
+        its renditions), and none that a story made apart holds (`held`: subject to takes;
+        demo.stories, a translation); once they run out, a story there runs without a
+        photo, as a desk would print it. Stories further back take turns with the takes
+        already drawn.
         """
         newest = defaultdict(list)
         for article in articles:
@@ -304,11 +352,13 @@ class Command(BaseCommand):
         for subject, stories in by_subject.items():
             front = [article for article in stories if id(article) in on_front]
             front.sort(key=lambda article: article.published_at, reverse=True)
-            taken = 1 if subject in SPECIAL_SUBJECTS.values() else 0
-            for variant, article in enumerate(front, start=taken):
-                if variant < len(demo_text.LOOKS):
-                    article.main_image = photos.get(subject, variant)
             drawn = photos.drawn(subject)
+            takes = sorted(
+                (take for take in range(len(demo_text.LOOKS)) if take not in held.get(subject, ())),
+                key=lambda take: (take not in drawn, take),
+            )
+            for take, article in zip(takes, front, strict=False):
+                article.main_image = photos.get(subject, take)
             back = [article for article in stories if id(article) not in on_front]
             for turn, article in enumerate(back):
                 article.main_image = photos.get(subject, drawn[turn % len(drawn)])
@@ -324,13 +374,13 @@ class Command(BaseCommand):
         used.add(key)
         return headline
 
-    def seed_views(self, articles):
+    def seed_views(self, articles, *, seed=99, stories=120):
         """A week of invented readership, so “Popular” and “Now reading” have something to say."""
-        rng = random.Random(99)
+        rng = random.Random(seed)
         now = timezone.now()
         visible = [(pk, at) for pk, at in articles if at and at <= now]
         rows = {}
-        for pk, published_at in rng.sample(visible, min(len(visible), 120)):
+        for pk, published_at in rng.sample(visible, min(len(visible), stories)):
             age_hours = int((now - published_at).total_seconds() // 3600)
             for _ in range(rng.randint(1, 12)):
                 hours_ago = rng.randint(0, min(age_hours, 24 * 7))
@@ -371,17 +421,183 @@ class Command(BaseCommand):
             )
             article_corrections_changed(article=correction.article)
 
-    def seed_pages(self):
-        pages = {
-            "/about/": ("About us", ABOUT_HTML),
-            "/advertising/": ("Advertising", ADVERTISING_HTML),
-        }
-        for url, (title, content) in pages.items():
-            page, created = FlatPage.objects.get_or_create(
-                url=url, defaults={"title": title, "content": content}
+    def seed_pages(self, codes):
+        """About and Advertising in each edition's language, under its prefix (/ru/about/)."""
+        for code in codes:
+            if code not in languages.LANGUAGE_MODULES:
+                continue
+            for slug, (title, content) in languages.language(code).PAGES.items():
+                page, created = FlatPage.objects.get_or_create(
+                    url=f"{edition(code).prefix}{slug}/",
+                    defaults={"title": title, "content": content},
+                )
+                if created:
+                    page.sites.add(self.site)
+
+    def seed_translations(self, linked, others, sections, people, photos):
+        """Stories every edition runs: an English original and its translations, each a
+        little later, all sharing one translation key; a missing one is added on a later run
+        (an edition switched on since). Returns (pk, published_at) of the new ones."""
+        if not linked:
+            return []
+        now = timezone.now()
+        by_slug = {section.slug: section for section in sections}
+        reporters, _, editors = staff(people)
+        originals, new = {}, []
+        for kind, facts in linked.items():
+            rng = random.Random(f"translated/{kind}/story")
+            published_at = now - timedelta(minutes=240 + int(DAYS * 24 * 60 * rng.random() ** 2))
+            english = languages.render(facts.dated(published_at), "en")
+            slug = slugify(english.headline, allow_unicode=True)[:200]
+            original = (
+                Article.objects.filter(language="en", slug=slug, translation_key__isnull=False)
+                .select_related("main_image")
+                .first()
             )
-            if created:
-                page.sites.add(self.site)
+            if original is None:
+                original = Article(
+                    headline=english.headline,
+                    language="en",
+                    translation_key=uuid.uuid4(),
+                    lead=english.lead,
+                    body=english.body,
+                    section=by_slug[KINDS[kind].section],
+                    editor=rng.choice(editors),
+                    status=Article.Status.PUBLISHED,
+                    published_at=published_at,
+                )
+                original.main_image = self.free_take(original, KINDS[kind].subject, photos)
+                original.derive_fields()
+                [original] = self.insert([original], [[rng.choice(reporters)]], [english.tags])
+                new.append((original.pk, original.published_at))
+            originals[kind] = (original, facts.dated(original.published_at), rng)
+        translations, bylines, tag_names = [], [], []
+        stories = [original for original, _, _ in originals.values()]
+        existing = set(
+            Article.objects.filter(
+                translation_key__in=[original.translation_key for original in stories]
+            ).values_list("translation_key", "language")
+        )
+        authors = {
+            byline.article_id: byline.person
+            for byline in Byline.objects.filter(article__in=stories, position=0).select_related(
+                "person"
+            )
+        }
+        for original, facts, rng in originals.values():
+            for code in others:
+                if (original.translation_key, code) in existing:
+                    continue
+                text = languages.render(facts, code)
+                # The same story, by the same reporter, published a little after it in English.
+                later = timedelta(minutes=rng.randint(*TRANSLATION_DELAY[code]))
+                published_at = min(now - timedelta(minutes=1), original.published_at + later)
+                translation = Article(
+                    headline=text.headline,
+                    language=code,
+                    translation_key=original.translation_key,
+                    lead=text.lead,
+                    body=text.body,
+                    section_id=original.section_id,
+                    editor=rng.choice(editors),
+                    main_image=original.main_image,
+                    main_image_caption=self.local_caption(code, original.main_image, photos),
+                    status=Article.Status.PUBLISHED,
+                    published_at=published_at,
+                )
+                translation.derive_fields()
+                translations.append(translation)
+                bylines.append([authors.get(original.pk) or rng.choice(reporters)])
+                tag_names.append(text.tags)
+        created = self.insert(translations, bylines, tag_names)
+        return new + [(article.pk, article.published_at) for article in created]
+
+    def seed_edition(self, code, linked, sections, people, photos):
+        """The edition's own stories, written in its language over the demo's three months:
+        what the translated stories leave of EDITION_STORIES. Returns (pk, published_at)."""
+        count = EDITION_STORIES - len(linked)
+        existing = Article.objects.filter(language=code, translation_key__isnull=True).count()
+        if existing >= count:
+            return []
+        now = timezone.now()
+        by_slug = {section.slug: section for section in sections}
+        reporters, columnists, editors = staff(people)
+        plan = languages.edition_plan(code, count, linked=linked)
+        # Squared, as the English archive's: stories cluster in the last days. The plan
+        # comes newest first.
+        times = sorted(
+            (
+                now - timedelta(minutes=5 + int(DAYS * 24 * 60 * rng.random() ** 2))
+                for rng in (random.Random(f"{code}/{index}/time") for index in range(count))
+            ),
+            reverse=True,
+        )
+        articles, bylines, tag_names, pictured = [], [], [], []
+        for index in range(existing, count):
+            facts, published_at = plan[index], times[index]
+            rng = random.Random(f"{code}/{index}/story")
+            spec = KINDS[facts.kind]
+            text = languages.render(facts.dated(published_at), code)
+            article = Article(
+                headline=text.headline,
+                language=code,
+                lead=text.lead,
+                body=text.body,
+                section=by_slug[spec.section],
+                editor=rng.choice(editors),
+                status=Article.Status.PUBLISHED,
+                published_at=published_at,
+            )
+            article.derive_fields()
+            if spec.subject:  # a column leads with its columnist
+                pictured.append((article, spec.subject))
+            pool = reporters if spec.subject else columnists
+            articles.append(article)
+            bylines.append(rng.sample(pool, 2 if rng.random() < 0.15 else 1))
+            tag_names.append(text.tags)
+        # The translations keep their originals' photos, and their places on the fronts.
+        translated = list(
+            Article.objects.filter(language=code, translation_key__isnull=False).select_related(
+                "main_image"
+            )
+        )
+        held = defaultdict(set)
+        for story in translated:
+            if story.main_image is not None:
+                subject, take = photos.take(story.main_image)
+                held[subject].add(take)
+        self.pick_photos([*articles, *translated], pictured, photos, now=now, held=held)
+        for article in articles:
+            article.main_image_caption = self.local_caption(code, article.main_image, photos)
+        created = self.insert(articles, bylines, tag_names)
+        return [(article.pk, article.published_at) for article in created]
+
+    @staticmethod
+    def free_take(story, subject, photos):
+        """A take of the subject for a story joining the English archive: on its section's
+        front, one that no story there prints (none if all four are printed)."""
+        front = list(
+            Article.objects.published()
+            .filter(language="en", section=story.section)
+            .order_by("-published_at")
+            .values_list("published_at", "main_image")[:PAGE_SIZE]
+        )
+        drawn = photos.drawn(subject)
+        if len(front) == PAGE_SIZE and story.published_at < front[-1][0]:
+            return photos.get(subject, drawn[0])  # further back: no front to share
+        printed = {image for _, image in front}
+        for take in sorted(range(len(demo_text.LOOKS)), key=lambda take: (take not in drawn, take)):
+            if take not in drawn or photos.get(subject, take).pk not in printed:
+                return photos.get(subject, take)
+        return None
+
+    @staticmethod
+    def local_caption(code, image, photos) -> str:
+        """The caption of a demo photo in the edition's language ("" without a photo)."""
+        if image is None:
+            return ""
+        subject, variant = photos.take(image)
+        return languages.caption(code, subject, variant)
 
     def seed_logins(self, people) -> list[tuple[str, str, str]]:
         """An editor and an author account, each with a fresh password on every run."""
@@ -429,6 +645,13 @@ class SubjectPhotos:
 
     def __getitem__(self, subject: str) -> Image:
         return self.get(subject)
+
+    @staticmethod
+    def take(image: Image) -> tuple[str, int]:
+        """The subject and take of a photo, from its file name (filename() reversed)."""
+        name = image.file.name.rsplit("/", 1)[-1].removeprefix("demo-").removesuffix(".jpg")
+        subject, _, number = name.partition("--")
+        return subject, int(number) - 1 if number else 0
 
     @staticmethod
     def filename(subject: str, variant: int) -> str:
@@ -488,23 +711,8 @@ def attach_file(image: Image, filename: str, data: bytes) -> None:
     image.file.save(filename, ContentFile(data, name=filename), save=False)
 
 
-ABOUT_HTML = """
-<p>Newsroom is an independent news website. Our reporters and editors cover world affairs,
-society, science, sport and business, and our columnists argue about all of it.</p>
-<h2>How we work</h2>
-<p>Every story is checked by an editor before it is published. When we get something wrong we
-correct it in the open, at the foot of the story. Every photo we print carries its credit and
-the licence we use it under.</p>
-<h2>Contact the newsroom</h2>
-<p>Tips, corrections and complaints: <a href="mailto:desk@example.org">desk@example.org</a>.
-To report a typo, select it on the page and press Ctrl+Enter.</p>
-"""
-
-ADVERTISING_HTML = """
-<p>Reach readers who come to us every day for the news that matters to them.</p>
-<h2>Formats</h2>
-<ul><li>Display advertising on section fronts and articles</li>
-<li>Sponsored newsletters</li><li>Partner content, always clearly labelled</li></ul>
-<h2>Get in touch</h2>
-<p>Write to <a href="mailto:ads@example.org">ads@example.org</a> for our media kit and rates.</p>
-"""
+def staff(people):
+    """The demo's reporters, columnists (the last three writers) and editors."""
+    writers = [person for person in people if person.role != Person.Role.EDITOR]
+    editors = [person for person in people if person.role != Person.Role.AUTHOR]
+    return writers[:-3], writers[-3:], editors
