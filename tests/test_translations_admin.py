@@ -895,3 +895,15 @@ def test_a_colleagues_story_offers_no_translation(author):
 
     assert response.status_code == 403
     assert not BeautifulSoup(response.content, "html.parser").select(".refusal__translations")
+
+
+def test_a_change_of_edition_is_told_in_the_history_in_words(editor):
+    story = draft(authors=[editor.person])
+    client = logged_in(editor)
+    client.post(change_url(story), form_data(story, language="de"))
+
+    page = soup(client.get(f"/admin/articles/article/{story.pk}/history/"))
+
+    newest = page.select_one("ol.revisions > li.revision")
+    lines = [" ".join(li.get_text().split()) for li in newest.select(".field-changes li")]
+    assert "Edition: English → Deutsch" in lines
