@@ -280,7 +280,7 @@ def test_author_writes_editor_previews_schedules_and_the_story_appears_on_time(
 
             # The home page, stored by the page cache: a change made behind its back (no
             # service told it) stays unseen, so the page comes from the store...
-            top = in_own_thread(lambda: Article.objects.published().top_story())
+            top = in_own_thread(lambda: Article.objects.published().in_edition("en").top_story())
             outsider.goto(home)
             expect(outsider.get_by_role("link", name=top.headline).first).to_be_visible()
             expect(outsider.get_by_role("link", name=HEADLINE)).to_have_count(0)
