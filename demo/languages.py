@@ -291,12 +291,13 @@ class Facts:
         self.weekday, self.month = day.weekday(), local.month
         return self
 
-    def names(self) -> set[str]:
-        """The places and people in the story, which its kind's next story avoids."""
+    def used(self) -> set:
+        """What its kind's next story avoids: the places and people in it (in any slot), its
+        figures and options (in the same slot)."""
+        sources = self.spec.facts
         return {
-            self.values[slot]
-            for slot, source in self.spec.facts.items()
-            if isinstance(source, Place | Person)
+            value if isinstance(sources[slot], Place | Person) else (slot, value)
+            for slot, value in self.values.items()
         }
 
 
@@ -311,8 +312,8 @@ def shape(code: str, kind: str) -> tuple[int, tuple[int, ...], int, dict[str, in
 
 
 def draw(kind: str, rng: random.Random, *, avoid: set[str] = frozenset(), use: int = 0) -> Facts:
-    """Facts for one story of the kind; `avoid` holds the places and people of its earlier
-    stories, and the `use`-th story of a kind takes the next of its headlines."""
+    """Facts for one story of the kind; `avoid` holds what its earlier stories printed
+    (Facts.used), and the `use`-th story of a kind takes the next of its headlines."""
     spec = KINDS[kind]
     values, taken = {}, set(avoid)
     for slot, source in spec.facts.items():
@@ -330,11 +331,11 @@ def draw(kind: str, rng: random.Random, *, avoid: set[str] = frozenset(), use: i
             values[slot] = rng.choice(fresh or [key for key in pool if key not in values.values()])
             taken.add(values[slot])
         elif isinstance(source, Choice):
-            values[slot] = rng.randrange(source.count)
+            values[slot] = fresh_choice(rng, slot, range(source.count), avoid)
         elif isinstance(source, MonthAhead):
             values[slot] = rng.randint(source.low, source.high)
         else:
-            values[slot] = rng.choice(source)
+            values[slot] = fresh_choice(rng, slot, source, avoid)
     headlines, alternatives, tags, _ = shape("ru", kind)
     return Facts(
         kind=kind,
@@ -343,6 +344,11 @@ def draw(kind: str, rng: random.Random, *, avoid: set[str] = frozenset(), use: i
         alternatives=[rng.randrange(count) for count in alternatives],
         tags=sorted(rng.sample(range(tags), rng.randint(min(2, tags), tags))),
     )
+
+
+def fresh_choice(rng: random.Random, slot: str, options, avoid: set):
+    """One of the options the kind's earlier stories did not print, while there is one."""
+    return rng.choice([option for option in options if (slot, option) not in avoid] or options)
 
 
 def translated() -> dict[str, Facts]:
@@ -356,8 +362,8 @@ def edition_plan(code: str, count: int, *, linked: dict[str, Facts]) -> list[Fac
     Its columns once each, then the news kinds in turn, the least told first (a linked
     story counts as told). Told in rounds, each kind's first story, then each kind's second
     (a linked kind starts a round late), so that the newest stories, which the home page
-    and the fronts lead with, are of as many kinds as there are. Each story avoids the
-    places and people of its kind's earlier ones and takes the next of its headlines.
+    and the fronts lead with, are of as many kinds as there are. Each story avoids what its
+    kind's earlier ones printed and takes the next of its headlines.
     """
     rng = random.Random(f"edition/{code}")
     columns = [kind for kind, spec in KINDS.items() if spec.once][:count]
@@ -373,12 +379,12 @@ def edition_plan(code: str, count: int, *, linked: dict[str, Facts]) -> list[Fac
     for kind, stories in own.items():
         late = 1 if kind in linked else 0
         rounds += [(late + story, rng.random(), kind) for story in range(stories)]
-    avoid = defaultdict(set, {kind: facts.names() for kind, facts in linked.items()})
+    avoid = defaultdict(set, {kind: facts.used() for kind, facts in linked.items()})
     uses = Counter(linked.keys())
     plan = []
     for index, (_, _, kind) in enumerate(sorted(rounds)):
         facts = draw(kind, random.Random(f"{code}/{index}"), avoid=avoid[kind], use=uses[kind])
-        avoid[kind] |= facts.names()
+        avoid[kind] |= facts.used()
         uses[kind] += 1
         plan.append(facts)
     return plan

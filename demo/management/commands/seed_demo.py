@@ -55,6 +55,7 @@ STORIES_A_DAY = 30
 # Articles built and inserted at a time: bounds memory for a 100 000-story archive.
 CHUNK = 2000
 HEADLINE_TRIES = 30
+TAKES = len(demo_text.LOOKS)  # of each subject's photo (demo.text.LOOKS)
 # Stories in each edition other than English (demo.languages), its translations included:
 # whatever --articles asks of the English archive.
 EDITION_STORIES = 60
@@ -328,15 +329,15 @@ class Command(BaseCommand):
         return created
 
     @staticmethod
-    def pick_photos(articles, pictured, photos, *, now, held):
+    def pick_photos(articles, pictured, photos, *, now, held, drawable=TAKES):
         """Give each pictured story a take of its subject that no story on its front shares.
 
         A front (a section's first page, whose newest stories the home page shows too) gets
         a subject's takes newest story first: those drawn already first (each drawing costs
-        its renditions), and none that a story made apart holds (`held`: subject to takes;
-        demo.stories, a translation); once they run out, a story there runs without a
-        photo, as a desk would print it. Stories further back take turns with the takes
-        already drawn.
+        its renditions), then the first `drawable` takes, but none that a story made apart
+        holds (`held`: subject to takes; demo.stories, a translation); once they run out, a
+        story there runs without a photo, as a desk would print it. Stories further back
+        take turns with the takes already drawn.
         """
         newest = defaultdict(list)
         for article in articles:
@@ -354,7 +355,11 @@ class Command(BaseCommand):
             front.sort(key=lambda article: article.published_at, reverse=True)
             drawn = photos.drawn(subject)
             takes = sorted(
-                (take for take in range(len(demo_text.LOOKS)) if take not in held.get(subject, ())),
+                (
+                    take
+                    for take in range(len(demo_text.LOOKS))
+                    if (take in drawn or take < drawable) and take not in held.get(subject, ())
+                ),
                 key=lambda take: (take not in drawn, take),
             )
             for take, article in zip(takes, front, strict=False):
@@ -566,7 +571,9 @@ class Command(BaseCommand):
             if story.main_image is not None:
                 subject, take = photos.take(story.main_image)
                 held[subject].add(take)
-        self.pick_photos([*articles, *translated], pictured, photos, now=now, held=held)
+        # Two takes of a subject at most drawn for the edition (the English archive may have
+        # drawn more): the renditions of a photo cost more than drawing all its stories.
+        self.pick_photos([*articles, *translated], pictured, photos, now=now, held=held, drawable=2)
         for article in articles:
             article.main_image_caption = self.local_caption(code, article.main_image, photos)
         created = self.insert(articles, bylines, tag_names)
