@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.core.management import call_command
@@ -50,20 +51,22 @@ START = [
     "/robots.txt",
 ]
 NOT_PAGES = ("/admin/", "/static/", "/media/", "/views/", "/typos/")
+# A WordPress site's addresses, redirected to the story (transfer/redirects.py).
+OLD_ADDRESSES = ["/2019/05/harbour-strike/", "/?p=12"]
 
 
-def public_pages(client, *, extra=(), limit=250) -> dict[str, tuple[int, bytes]]:
-    """Status and bytes of every page a reader or a crawler reaches from the editions' home
-    pages, feeds and sitemaps (links, <link> tags, sitemap <loc>s), within `limit`."""
+def public_pages(client, *, extra=(), limit=250) -> dict[str, tuple[int, str, bytes]]:
+    """Status, redirect target and bytes of every page a reader or a crawler reaches from
+    the editions' home pages, feeds and sitemaps (links, <link> tags, sitemap <loc>s)."""
     cache.clear()  # shared blocks kept from an earlier rendering would hide a difference
-    pages: dict[str, tuple[int, bytes]] = {}
+    pages: dict[str, tuple[int, str, bytes]] = {}
     waiting = [*START, *extra]
     while waiting and len(pages) < limit:
         path = waiting.pop(0)
         if path in pages:
             continue
         response = client.get(path)
-        pages[path] = (response.status_code, response.content)
+        pages[path] = (response.status_code, response.get("Location", ""), response.content)
         if response.status_code != 200:
             continue
         if "html" in response["Content-Type"]:
@@ -114,7 +117,8 @@ def site(django_user_model):
     """Two editions with a translation, credited photos (one under all rights reserved,
     one whose rights ran out), a byline of two in a deliberate order, an editor, tags,
     a correction, a live story with updates, a breaking banner, a scheduled story, a
-    draft, an expired story, a flat page, and a site name and domain of its own."""
+    draft, an expired story, a flat page, old addresses redirected, and a site name and
+    domain of its own. Returns the addresses no link leads to."""
     with time_machine.travel(BUILT, tick=False):
         Site.objects.filter(pk=settings.SITE_ID).update(domain="news.example.org", name="Harbour")
         Site.objects.clear_cache()
@@ -237,8 +241,14 @@ def site(django_user_model):
         FlatPage.objects.create(
             url="/about/", title="About us", content="<p>A harbour town's paper.</p>"
         ).sites.add(Site.objects.get_current())
+        for old_path in OLD_ADDRESSES:
+            Redirect.objects.create(
+                site=Site.objects.get_current(),
+                old_path=old_path,
+                new_path=strike.get_absolute_url(),
+            )
         images_renditions_build(images=Image.objects.all())  # as the worker would have
-    return [story.get_absolute_url() for story in hidden]
+    return [story.get_absolute_url() for story in hidden] + OLD_ADDRESSES
 
 
 def test_an_exported_site_imported_into_an_empty_database_serves_the_same_pages(
@@ -268,7 +278,8 @@ def test_an_exported_site_imported_into_an_empty_database_serves_the_same_pages(
     assert len(before) > 60
     assert sorted(after) == sorted(before)
     assert [path for path in before if after[path] != before[path]] == []
-    assert sum(status == 404 for status, _ in before.values()) >= len(site)  # stayed hidden
+    assert sum(status == 404 for status, _, _ in before.values()) >= 3  # stayed hidden
+    assert sum(status == 301 for status, _, _ in before.values()) >= 2  # old addresses
     assert files(Path(settings.MEDIA_ROOT)) == renditions_before  # rebuilt, identical
     assert files(originals_root()) == originals_before
     assert sorted(Article.objects.values_list("pk", "status", "headline")) == stories_before

@@ -4,17 +4,17 @@
 docs/archive-format.md describes format version 1 for anyone reading it without us.
 In short: a folder (or the same folder as a .tar.gz) holding `archive.json` (what the
 archive is, the site, editions, licences, sections, people, tags and flat pages),
-`images.jsonl` and `stories.jsonl` (one JSON record a line) and `media/` (the photos'
-originals under their storage names).
+`images.jsonl`, `stories.jsonl` and `redirects.jsonl` (one JSON record a line) and
+`media/` (the photos' originals under their storage names).
 
-JSON Lines for the two big tables: both sides stream them a chunk at a time with the
+JSON Lines for the big tables: both sides stream them a chunk at a time with the
 standard library, where one JSON array of 100 000 stories can be written in chunks but
 not read back without holding all of it (or a streaming parser) in memory.
 
 What is left out, on purpose: logins (users and passwords: each installation makes its
 own; people keep their names and bylines), revisions, preview links (signed with the
-old site's secret key), view counts and readers' typo reports. Backups (transfer/backup.py)
-keep all of those.
+old site's secret key), view counts, readers' typo reports and the WordPress import's
+own bookkeeping. Backups (transfer/backup.py) keep all of those.
 """
 
 import hashlib
@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -53,7 +54,8 @@ FORMAT = "newsroom-archive"
 VERSION = 1
 # Rows written or read per database round trip; what sits in memory at a time.
 CHUNK_SIZE = 1000
-MANIFEST, IMAGES, STORIES, MEDIA = "archive.json", "images.jsonl", "stories.jsonl", "media"
+MANIFEST, MEDIA = "archive.json", "media"
+IMAGES, STORIES, REDIRECTS = "images.jsonl", "stories.jsonl", "redirects.jsonl"
 
 # The fields each record carries, named as on the model (a foreign key holds the id).
 LICENCE_FIELDS = ("id", "name", "url", "kind")
@@ -119,6 +121,7 @@ STORY_FIELDS = (
     "modified_at",
 )
 CORRECTION_FIELDS = ("id", "published_at", "text")
+REDIRECT_FIELDS = ("old_path", "new_path")
 LIVE_UPDATE_FIELDS = (
     "id",
     "published_at",
@@ -333,6 +336,7 @@ def _export_folder(root: Path, chunk_size: int, log: Log) -> ExportResult:
     with _snapshot():
         result.counts["images"] = _export_images(root, result.missing_files, chunk_size, log)
         result.counts["stories"] = _export_stories(root, chunk_size, log)
+        result.counts["redirects"] = _export_redirects(root, chunk_size)
         manifest = _manifest(result.counts)
         result.counts = manifest["counts"]
     (root / MANIFEST).write_text(
@@ -401,6 +405,18 @@ def _export_stories(root: Path, chunk_size: int, log: Log) -> int:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += len(chunk)
             log(f"{count} stories")
+    return count
+
+
+def _export_redirects(root: Path, chunk_size: int) -> int:
+    """Old addresses (a WordPress site's, say) and where they lead now."""
+    count = 0
+    with (root / REDIRECTS).open("w", encoding="utf-8") as out:
+        redirects = Redirect.objects.filter(site=Site.objects.get_current())
+        for chunk in _keyset(redirects, chunk_size):
+            for redirect in chunk:
+                out.write(json.dumps(_record(redirect, REDIRECT_FIELDS), ensure_ascii=False) + "\n")
+            count += len(chunk)
     return count
 
 
@@ -539,6 +555,7 @@ def _refuse_unless_empty() -> None:
         (Image.objects.count(), "photo", "photos"),
         (Tag.objects.count(), "tag", "tags"),
         (FlatPage.objects.count(), "page", "pages"),
+        (Redirect.objects.count(), "redirect", "redirects"),
     ]
     if listed := [f"{count} {one if count == 1 else many}" for count, one, many in held if count]:
         raise ArchiveError(
@@ -590,6 +607,7 @@ def _import_all(root: Path, manifest: dict, written: list[str], chunk_size: int,
     }
     known = {"image": image_ids, "section": section_ids, "person": person_ids, "tag": tag_ids}
     counts["stories"] = _import_stories(root, known, chunk_size, log)
+    counts["redirects"] = _import_redirects(root, chunk_size)
     _import_site(manifest["site"])
     return counts
 
@@ -700,6 +718,19 @@ def _import_pages(rows: list) -> int:
         values = _values(FlatPage, row, PAGE_FIELDS, f"{MANIFEST}, page {position + 1}")
         FlatPage.objects.create(**values).sites.add(site)
     return len(rows)
+
+
+def _import_redirects(root: Path, chunk_size: int) -> int:
+    site = Site.objects.get_current()
+    count = 0
+    for chunk in _chunks(_lines(root, REDIRECTS), chunk_size):
+        redirects = [
+            Redirect(site=site, **_values(Redirect, record, REDIRECT_FIELDS, where))
+            for where, record in chunk
+        ]
+        Redirect.objects.bulk_create(redirects)
+        count += len(redirects)
+    return count
 
 
 def _import_site(record: dict) -> None:
