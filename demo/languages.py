@@ -50,7 +50,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Choice:
-    """One of the kind's own options, written out in each language (text.OPTIONS)."""
+    """One of the kind's own options, written out in each language (its "options")."""
 
     count: int
 
@@ -311,7 +311,7 @@ def shape(code: str, kind: str) -> tuple[int, tuple[int, ...], int, dict[str, in
     return len(text["headlines"]), alternatives, len(text["tags"]), options
 
 
-def draw(kind: str, rng: random.Random, *, avoid: set[str] = frozenset(), use: int = 0) -> Facts:
+def draw(kind: str, rng: random.Random, *, avoid: set = frozenset(), use: int = 0) -> Facts:
     """Facts for one story of the kind; `avoid` holds what its earlier stories printed
     (Facts.used), and the `use`-th story of a kind takes the next of its headlines."""
     spec = KINDS[kind]
