@@ -649,7 +649,9 @@ def _import_images(
             _check_ref(values["licence_id"], set(licences), "licence", where)
             values["licence_id"] = licences[values["licence_id"]]
             name = _safe_name(values["file"], where)
-            values["file"] = _restore_original(root, name, record.get("sha256"), where, written)
+            if "sha256" not in record:
+                raise ArchiveError(f"{where}: “sha256” is missing.")
+            values["file"] = _restore_original(root, name, record["sha256"], where, written)
             images.append(Image(**values))
         Image.objects.bulk_create(images)
         ids.update(image.pk for image in images)
