@@ -6,6 +6,7 @@ from datetime import datetime
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -149,7 +150,7 @@ def edition_links(context) -> list[dict]:
     links = []
     for edition in all_editions():
         if edition == current:
-            url = context["request"].path
+            url = escape_uri_path(context["request"].path)
         elif edition.code in translated:
             url = translated[edition.code].get_absolute_url()
         elif section is not None and getattr(section, "pk", None):
