@@ -265,7 +265,7 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def _run(command: list[str]) -> None:
+def _run(command: list[str]) -> str:
     try:
         finished = subprocess.run(command, env=_environment(), capture_output=True, text=True)
     except FileNotFoundError:
@@ -275,6 +275,7 @@ def _run(command: list[str]) -> None:
         ) from None
     if finished.returncode != 0:
         raise BackupError(f"{command[0]} failed: {finished.stderr.strip()}")
+    return finished.stdout
 
 
 def _check_client(program: str) -> None:
@@ -339,7 +340,13 @@ def _restore_postgresql(path: Path) -> None:
             str(path),
         ]
     )
+    # Tables the backup does not know (a newer migration's, say) are dropped, or a
+    # `migrate` after restoring an older backup would find them there already.
+    listed = _run(["pg_restore", "--list", str(path)])
+    restored = set(re.findall(r"^\d+; \d+ \d+ TABLE public (\S+) ", listed, re.MULTILINE))
     with connection.cursor() as cursor:
+        for table in set(connection.introspection.table_names(cursor)) - restored:
+            cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
         # pg_restore brings no planner statistics; without them the planner walked the
         # whole archive for pages that need a few rows (articles migration 0014).
         cursor.execute("ANALYZE")
