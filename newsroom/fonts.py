@@ -34,6 +34,10 @@ UNICODES = (
     "U+0000-00FF, U+0100-017F, U+0192, U+0218-021B, U+02C6, U+02DA, U+02DC, "
     "U+2000-206F, U+20AC, U+2122, U+2190-2193, U+2212"
 )
+# The Russian edition's letters (and the numero sign), in files of their own: a browser
+# fetches them only for a page that prints Cyrillic (unicode-range), so the English and
+# German pages carry not a byte more. The italic face draws no Cyrillic.
+CYRILLIC = "U+0400-045F, U+0490-0491, U+04B0-04B1, U+2116"
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Face:
     module: str
     source: str  # a file in the package's files/ folder
     output: str  # the file name under static/fonts/
+    unicodes: str = UNICODES  # the characters kept, as site.css's unicode-range names them
 
     def source_path(self) -> Path:
         return Path(import_module(self.module).font_directory) / self.source
@@ -78,6 +83,35 @@ FACES = (
         "SourceSansPro-Bold.ttf",
         "source-sans-700.woff2",
     ),
+    *(
+        Face(package, module, source, f"{weight}-cyrillic.woff2", CYRILLIC)
+        for package, module, source, weight in [
+            (
+                "font-source-serif-pro",
+                "font_source_serif_pro",
+                "SourceSerifPro-Regular.ttf",
+                "source-serif-400",
+            ),
+            (
+                "font-source-serif-pro",
+                "font_source_serif_pro",
+                "SourceSerifPro-Bold.ttf",
+                "source-serif-700",
+            ),
+            (
+                "font-source-sans-pro",
+                "font_source_sans_pro",
+                "SourceSansPro-Regular.ttf",
+                "source-sans-400",
+            ),
+            (
+                "font-source-sans-pro",
+                "font_source_sans_pro",
+                "SourceSansPro-Bold.ttf",
+                "source-sans-700",
+            ),
+        ]
+    ),
 )
 # The OFL asks that the licence travel with the fonts: both packages carry the same text.
 LICENCE = ("font_source_serif_pro", "LICENSE.txt", "OFL.txt")
@@ -93,8 +127,7 @@ def _recipe() -> str:
     """What the built files depend on: when it changes, they are made again."""
     versions = {face.package: metadata.version(face.package) for face in FACES}
     recipe = {
-        "unicodes": UNICODES,
-        "faces": [[face.source, face.output] for face in FACES],
+        "faces": [[face.source, face.output, face.unicodes] for face in FACES],
         "versions": versions,
         "fonttools": metadata.version("fonttools"),
     }
@@ -123,7 +156,7 @@ def _subset(face: Face) -> bytes:
     options.desubroutinize = True
     font = subset.load_font(str(face.source_path()), options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=subset.parse_unicodes(UNICODES.replace(" ", "")))
+    subsetter.populate(unicodes=subset.parse_unicodes(face.unicodes.replace(" ", "")))
     subsetter.subset(font)
     with tempfile.TemporaryFile() as out:
         subset.save_font(font, out, options)

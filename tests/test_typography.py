@@ -29,12 +29,13 @@ def test_every_font_face_swaps_and_is_one_of_ours():
     faces = font_faces(SITE_CSS.read_text())
 
     assert {face["font-family"] for face in faces} == {'"Source Serif"', '"Source Sans"'}
-    served = {face.output for face in fonts.FACES}
+    served = {face.output: face for face in fonts.FACES}
     for face in faces:
         assert face["font-display"] == "swap"
         url = re.fullmatch(r'url\("\.\./fonts/([\w.-]+)"\) format\("woff2"\)', face["src"])
         assert url and url[1] in served, face["src"]
-        assert face["unicode-range"] == fonts.UNICODES  # the same characters as the subset
+        # The same characters as the file's subset: Latin, or the Russian edition's Cyrillic.
+        assert face["unicode-range"] == served[url[1]].unicodes
     assert len(faces) == len(served)
 
 
@@ -75,10 +76,14 @@ def test_the_fonts_are_built_from_the_packages_and_subsetted(tmp_path, settings)
         assert data[:4] == b"wOF2"
         assert len(data) < 40_000  # the whole face is 200-300 kB as TTF
         cmap = TTFont(io.BytesIO(data)).getBestCmap()
+        if face.unicodes == fonts.CYRILLIC:  # the Russian edition's letters, and only them
+            assert all(ord(char) in cmap for char in "ЖжЁё№")
+            assert ord("A") not in cmap
+            continue
         assert all(ord(char) in cmap for char in "Aé—“”…Łő€")
         if "italic" not in face.output:  # the italic draws no arrows: the fallback does
             assert ord("→") in cmap
-        assert 0x0416 not in cmap  # Cyrillic Zhe: not in the subset
+        assert 0x0416 not in cmap  # Cyrillic Zhe: in a file of its own
     assert "SIL OPEN FONT LICENSE" in (built / "OFL.txt").read_text().upper()
 
 
