@@ -209,7 +209,8 @@ class StoryPanels:
 
     def untranslated(self) -> Panel | None:
         """The day's top stories of the default edition that some edition still lacks:
-        the most read in the last 24 hours, then the newest published today."""
+        the most read today (as "Most read today" counts them), then the newest
+        published today."""
         others = [edition.code for edition in all_editions() if not edition.is_default]
         if not others:
             return None
@@ -219,7 +220,7 @@ class StoryPanels:
                 Article.objects.filter(translation_key=OuterRef("translation_key"), language=code)
             )
         top = self.stories.published().in_edition(settings.LANGUAGE_CODE).filter(lacking)
-        read = list(top.most_viewed(since=self.now - timedelta(hours=24))[:LIMIT])
+        read = list(top.most_viewed(since=local_midnight(self.now))[:LIMIT])
         # Asked even when the most read fill the panel: a fixed number of queries.
         newest = top.filter(published_at__gte=local_midnight(self.now))
         newest = newest.exclude(pk__in=[story.pk for story in read])
