@@ -25,10 +25,14 @@ FAILING_SITE = {
     # The page cache is left out: it would ask the database, which this process lacks.
     "failing_settings.py": (
         "from newsroom.settings import *  # noqa: F403\n"
-        "from newsroom.settings import MIDDLEWARE\n"
+        "from newsroom.settings import MIDDLEWARE, STORAGES\n"
         "ROOT_URLCONF = 'failing_urls'\n"
         "ALLOWED_HOSTS = ['news.example.org']\n"
         "MIDDLEWARE = [m for m in MIDDLEWARE if m != 'newsroom.pagecache.PageCacheMiddleware']\n"
+        # As the suite's own settings (conftest.py): a fresh clone has run no collectstatic,
+        # and the error page names its stylesheet.
+        "STORAGES = {**STORAGES, 'staticfiles': "
+        "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
     ),
     "failing_urls.py": (
         "from django.urls import path\n"
