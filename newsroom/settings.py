@@ -134,6 +134,9 @@ elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # No JIT: our queries are short, and compiling one whose estimate looked large took
     # 220 ms of a 280 ms page at 100 000 stories (PostgreSQL's own advice for OLTP).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A database host that drops packets must not hold a request (or /readyz) for the
+    # system's TCP timeout, minutes long: the request fails and the proxy tries another.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
