@@ -34,6 +34,9 @@ def fill(sections, count):
 
 
 def queries_for(client, path):
+    """The queries of a cold render: the shared blocks (rails, navigation), kept by the
+    content version, are built again, as after any editor's change."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
@@ -93,6 +96,7 @@ def test_query_count_is_pinned_and_does_not_grow(
         "sitemap-sections": "/sitemap-sections.xml",
         "sitemap-page": "/sitemap/",
     }
+    queries_for(client, paths[page])  # the Site, looked up once per process
     few = queries_for(client, paths[page])
 
     article = fill(sections, 30)
@@ -101,7 +105,7 @@ def test_query_count_is_pinned_and_does_not_grow(
         many = queries_for(client, paths[page])
 
     # The article page may need one query fewer once traffic fills "Now reading".
-    assert many <= few
+    assert many == few or (page == "article" and many == few - 1), (few, many)
 
 
 @pytest.mark.parametrize("path", ["/corrections/", "/corrections/rss/"])
@@ -171,6 +175,7 @@ def test_the_russian_editions_query_counts_are_pinned_as_translations_grow(
         "sitemap-news": "/ru/sitemap-news.xml",
         "sitemap-articles": "/ru/sitemap-articles.xml",
     }
+    queries_for(client, paths[page])  # the Site, looked up once per process
     few = queries_for(client, paths[page])
 
     russian, english = fill_translated(sections, 30)
@@ -180,7 +185,8 @@ def test_the_russian_editions_query_counts_are_pinned_as_translations_grow(
     with django_assert_max_num_queries(MAX_QUERIES + extra):
         many = queries_for(client, paths[page])
 
-    assert many <= few
+    # The story pages may need one query fewer once traffic fills "Now reading".
+    assert many == few or (page.startswith("article") and many == few - 1), (few, many)
 
 
 def test_translations_cost_a_story_page_one_query(client, sections):
