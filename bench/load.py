@@ -81,7 +81,8 @@ def parse_args():
 
 
 def page_paths(database_url: str, uncached: bool) -> dict[str, str]:
-    """Typical pages of the database: its newest story with a photo, its busiest tag."""
+    """Typical pages of the database's default edition: its newest story with a photo,
+    its busiest tag."""
     if uncached:
         os.environ["DJANGO_SETTINGS_MODULE"] = "uncached_settings"
         sys.path.insert(0, str(ROOT / "bench"))
@@ -93,13 +94,15 @@ def page_paths(database_url: str, uncached: bool) -> dict[str, str]:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db.models import Count
     from taggit.models import Tag
 
     from articles.models import Article
     from images.models import Image
 
-    published = Article.objects.published()
+    # The default edition's pages, as the home, feed and search addresses below are.
+    published = Article.objects.published().in_edition(settings.LANGUAGE_CODE)
     article = (
         published.filter(main_image__in=Image.objects.public()).select_related("section").first()
         or published.select_related("section").first()
