@@ -22,7 +22,7 @@ import json
 import tarfile
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -646,7 +646,7 @@ def _import_images(
         images = []
         for where, record in chunk:
             values = _values(Image, record, IMAGE_FIELDS, where)
-            _check_ref(values["licence_id"], set(licences), "licence", where)
+            _check_ref(values["licence_id"], licences, "licence", where)
             values["licence_id"] = licences[values["licence_id"]]
             name = _safe_name(values["file"], where)
             if "sha256" not in record:
@@ -684,7 +684,7 @@ def _delete(names: list[str]) -> None:
         originals.delete(name)
 
 
-def _check_ref(pk: int | None, known: set[int], kind: str, where: str) -> None:
+def _check_ref(pk: int | None, known: Container[int], kind: str, where: str) -> None:
     if pk is not None and pk not in known:
         raise ArchiveError(f"{where}: {kind} {pk} is not in the archive.")
 

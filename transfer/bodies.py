@@ -17,9 +17,10 @@ from urllib.parse import urlsplit
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 
+from articles.models import Article
 from articles.sanitize import sanitize_html
 
-LEAD_MAX = 600  # Article.lead's max_length
+LEAD_MAX = Article._meta.get_field("lead").max_length
 
 SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 IFRAME = re.compile(r"<iframe\b([^>]*)>.*?</iframe\s*>|<iframe\b([^>]*)/?>", re.I | re.S)

@@ -33,6 +33,7 @@ from django.db import DataError, IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 
@@ -750,7 +751,7 @@ class WordPressImport:
                     creator=creator[:200],
                     source_name=source[:200],
                     copyright_holder=(holder or creator or source)[:200],
-                    licence=self.unknown_licence(),
+                    licence=self.unknown_licence,
                 )
                 photo.full_clean()
                 photo.save()
@@ -765,14 +766,11 @@ class WordPressImport:
         self.report.photos.add("created")
         return photo
 
+    @cached_property
     def unknown_licence(self) -> Licence:
-        licence = getattr(self, "_unknown_licence", None)
-        if licence is None:
-            licence, _ = Licence.objects.get_or_create(
-                kind=Licence.Kind.ALL_RIGHTS_RESERVED,
-                name="All rights reserved",
-            )
-            self._unknown_licence = licence
+        licence, _ = Licence.objects.get_or_create(
+            kind=Licence.Kind.ALL_RIGHTS_RESERVED, name="All rights reserved"
+        )
         return licence
 
     # Bookkeeping ----------------------------------------------------------------------

@@ -36,7 +36,6 @@ class Site:
     link: str = ""
     base_site_url: str = ""
     base_blog_url: str = ""
-    language: str = ""
     wxr_version: str = ""
 
     @property
@@ -51,8 +50,6 @@ class Author:
     display_name: str = ""
     first_name: str = ""
     last_name: str = ""
-    # Read, never stored: a Person has no address field, and nobody signs in as them.
-    email: str = ""
 
 
 @dataclass
@@ -73,17 +70,14 @@ class Item:
     post_type: str
     title: str = ""
     link: str = ""
-    guid: str = ""
     creator: str = ""
     content: str = ""
     excerpt: str = ""
     post_date: str = ""
     post_date_gmt: str = ""
-    post_modified_gmt: str = ""
     post_name: str = ""
     status: str = ""
     password: str = ""
-    attachment_url: str = ""
     # (taxonomy, slug, name) in the export's order: domain="category" or "post_tag".
     terms: list[tuple[str, str, str]] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -117,7 +111,6 @@ def text_of(element: Element, name: str) -> str:
 SITE_FIELDS = {
     "title": "title",
     "link": "link",
-    "language": "language",
     "wp:base_site_url": "base_site_url",
     "wp:base_blog_url": "base_blog_url",
     "wp:wxr_version": "wxr_version",
@@ -125,17 +118,14 @@ SITE_FIELDS = {
 ITEM_FIELDS = {
     "title": "title",
     "link": "link",
-    "guid": "guid",
     "dc:creator": "creator",
     "content:encoded": "content",
     "excerpt:encoded": "excerpt",
     "wp:post_date": "post_date",
     "wp:post_date_gmt": "post_date_gmt",
-    "wp:post_modified_gmt": "post_modified_gmt",
     "wp:post_name": "post_name",
     "wp:status": "status",
     "wp:post_password": "password",
-    "wp:attachment_url": "attachment_url",
 }
 
 
@@ -145,7 +135,6 @@ def read_author(element: Element) -> Author:
         display_name=text_of(element, "wp:author_display_name"),
         first_name=text_of(element, "wp:author_first_name"),
         last_name=text_of(element, "wp:author_last_name"),
-        email=text_of(element, "wp:author_email"),
     )
 
 

@@ -15,12 +15,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("destination", help="A new folder, or a file name ending in .tar.gz.")
+        parser.add_argument(
+            "destination", type=Path, help="A new folder, or a file name ending in .tar.gz."
+        )
 
     def handle(self, *args, destination, verbosity, **options):
-        log = self.progress if verbosity > 1 else lambda message: None
+        log = self.stdout.write if verbosity > 1 else lambda message: None
         try:
-            result = export_archive(Path(destination), log=log)
+            result = export_archive(destination, log=log)
         except ArchiveError as error:
             raise CommandError(str(error)) from None
         counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
@@ -37,6 +39,3 @@ class Command(BaseCommand):
                     + ", ".join(result.missing_files)
                 )
             )
-
-    def progress(self, message: str) -> None:
-        self.stdout.write(message)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="The archive folder or .tar.gz file.")
+        parser.add_argument("archive", type=Path, help="The archive folder or .tar.gz file.")
         parser.add_argument(
             "--skip-renditions",
             action="store_true",
@@ -30,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, archive, skip_renditions, verbosity, **options):
         log = self.stdout.write if verbosity > 1 else lambda message: None
         try:
-            result = import_archive(Path(archive), log=log)
+            result = import_archive(archive, log=log)
         except ArchiveError as error:
             raise CommandError(str(error)) from None
         counts = ", ".join(f"{count} {name}" for name, count in result.counts.items())
