@@ -207,12 +207,11 @@ def section_meta(origin: str, section, path: str) -> PageMeta:
     )
 
 
-def language_alternates(article: Article) -> list[tuple[str, str]]:
-    """The story in each edition it is published in (itself among them), then the version
-    for every other language: none for a story without a published translation. Uses the
-    story's translations, fetched once (Article.translations)."""
-    versions = article.language_versions
-    if not versions:
+def language_alternates(versions: list[Article]) -> list[tuple[str, str]]:
+    """A story's published versions (hreflang, path), itself among them, then the version
+    for every other language: none for a story alone. The story's page
+    (Article.language_versions) and the sitemaps (published_versions) name the same ones."""
+    if len(versions) < 2:
         return []
     alternates = [(story.language, story.get_absolute_url()) for story in versions]
     return [*alternates, ("x-default", default_version(versions).get_absolute_url())]
@@ -293,7 +292,7 @@ def article_meta(
         extra_open_graph=extra,
         json_ld=[news_article, breadcrumbs(origin, trail)],
         locale=article.edition.locale,
-        alternates=language_alternates(article),
+        alternates=language_alternates(article.language_versions),
     )
 
 

@@ -38,7 +38,14 @@ from taggit.models import Tag, TaggedItemBase
 
 from authors.models import Person
 from images.models import Image
-from newsroom.editions import current_edition, default_edition, edition, edition_choices
+from newsroom.editions import (
+    current_edition,
+    default_edition,
+    edition,
+    edition_choices,
+    edition_codes,
+    edition_position,
+)
 from sections.models import Section
 
 from .history import RevisionRecord
@@ -626,13 +633,14 @@ class Article(models.Model):
         not, in the editions' order; one query, and none for a story never linked."""
         if self.translation_key is None:
             return []
-        order = {code: position for position, (code, _) in enumerate(settings.LANGUAGES)}
         others = (
-            Article.objects.filter(translation_key=self.translation_key, language__in=order)
+            Article.objects.filter(
+                translation_key=self.translation_key, language__in=edition_codes()
+            )
             .exclude(pk=self.pk)
             .select_related("section")
         )
-        return sorted(others, key=lambda story: order[story.language])
+        return sorted(others, key=lambda story: edition_position(story.language))
 
     @property
     def published_translations(self) -> list["Article"]:
@@ -840,12 +848,6 @@ class HourlyViews(models.Model):
         return cls.bucket(timezone.now() - timedelta(hours=hours))
 
 
-def edition_position(code: str) -> int:
-    """Where an edition comes in settings.LANGUAGES (the default first)."""
-    codes = [language for language, _ in settings.LANGUAGES]
-    return codes.index(code) if code in codes else len(codes)
-
-
 def default_version(versions: list[Article]) -> Article | None:
     """The version of a story that search engines show a reader of no listed language
     (hreflang x-default): the default edition's, else the first published.
@@ -877,7 +879,7 @@ def published_versions(stories: list[Article]) -> dict:
             Article.objects.published()
             .filter(
                 translation_key__in=keys[start : start + KEYS_PER_QUERY],
-                language__in=[code for code, _ in settings.LANGUAGES],
+                language__in=edition_codes(),
             )
             .select_related("section")
             .only("translation_key", "language", "slug", "published_at", "section__slug")

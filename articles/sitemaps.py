@@ -18,10 +18,9 @@ from django.utils.functional import cached_property
 from newsroom.editions import current_edition
 from sections.models import Section
 
-from .metadata import absolute
+from .metadata import absolute, language_alternates
 from .models import (
     Article,
-    default_version,
     next_month,
     people_in_print,
     published_versions,
@@ -137,21 +136,12 @@ class ArticleSitemap(Sitemap):
                     "caption": article.caption,
                     "licence": article.photo.licence.url,
                 }
-            url["alternates"] = alternates(origin, versions.get(article.translation_key, []))
+            # The same versions the story's page names (hreflang alternates).
+            url["alternates"] = [
+                {"lang_code": code, "location": origin + path}
+                for code, path in language_alternates(versions.get(article.translation_key, []))
+            ]
         return urls
-
-
-def alternates(origin: str, versions: list[Article]) -> list[dict]:
-    """A story's entries for each published version (itself among them) and x-default,
-    the same the story's page names; none for a story alone in its group."""
-    if len(versions) < 2:
-        return []
-    entries = [
-        {"lang_code": story.language, "location": origin + story.get_absolute_url()}
-        for story in versions
-    ]
-    fallback = default_version(versions)
-    return [*entries, {"lang_code": "x-default", "location": origin + fallback.get_absolute_url()}]
 
 
 class NewsSitemap(ArticleSitemap):

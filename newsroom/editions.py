@@ -48,9 +48,21 @@ KNOWN_EDITIONS = {
 }
 
 
+def edition_codes() -> list[str]:
+    """The installation's edition codes, the default first, as settings list them."""
+    return [code for code, _ in settings.LANGUAGES]
+
+
 def all_editions() -> list["Edition"]:
     """The installation's editions, the default first, as settings list them."""
-    return [edition(code) for code, _ in settings.LANGUAGES]
+    return [edition(code) for code in edition_codes()]
+
+
+def edition_position(code: str) -> int:
+    """Where an edition comes in the installation's order (the default first); a code
+    the site does not run comes last."""
+    codes = edition_codes()
+    return codes.index(code) if code in codes else len(codes)
 
 
 def edition(code: str) -> Edition:
@@ -65,7 +77,7 @@ def current_edition() -> Edition:
 
 def edition_choices() -> list[tuple[str, str]]:
     """For model and form fields: the choices follow settings, with no migration."""
-    return [(code, edition(code).name) for code, _ in settings.LANGUAGES]
+    return [(code, edition(code).name) for code in edition_codes()]
 
 
 def default_edition() -> str:

@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from newsroom.editions import all_editions
+from newsroom.editions import all_editions, edition_codes
 
 from ..models import Article
 from ..services import (
@@ -147,7 +147,7 @@ class StoryTranslations(admin.ModelAdmin):
             stories = stories.exclude(language=story.language).exclude(pk=story.pk)
             if story.translation_key is not None:
                 stories = stories.exclude(translation_key=story.translation_key)
-        stories = stories.filter(language__in=[edition.code for edition in all_editions()])
+        stories = stories.filter(language__in=edition_codes())
         stories, _ = self.get_search_results(request, stories, request.GET.get("term", ""))
         try:
             page = max(int(request.GET.get("page", 1)), 1)

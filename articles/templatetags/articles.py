@@ -88,8 +88,7 @@ def popular_articles(context, limit: int = 5, exclude_ids=(), after_latest: int 
     def build():
         articles = rail_stories().exclude(pk__in=exclude_ids)
         if after_latest:
-            latest = rail_stories().exclude(pk__in=exclude_ids)[:after_latest].values("pk")
-            articles = articles.exclude(pk__in=latest)
+            articles = articles.exclude(pk__in=articles[:after_latest].values("pk"))
         articles = articles.most_viewed(since=HourlyViews.since(hours=24 * 7))[:limit]
         return render_to_string("includes/popular.html", {"articles": articles})
 
