@@ -8,6 +8,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_noop
 
+from newsroom.editions import KNOWN_EDITIONS
 from newsroom.monitoring import init_sentry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -189,11 +190,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Language editions (newsroom/editions.py): the first is the default, at the root of
 # the site; the others live under their code (/ru/). One edition: today's addresses.
 NEWSROOM_EDITIONS = env.list("NEWSROOM_EDITIONS", default=["en", "ru", "de"])
-_unknown_editions = set(NEWSROOM_EDITIONS) - {"en", "ru", "de", "fr", "pt", "es"}
+_unknown_editions = set(NEWSROOM_EDITIONS) - KNOWN_EDITIONS.keys()
 if _unknown_editions or not NEWSROOM_EDITIONS:
     raise ImproperlyConfigured(
         f"NEWSROOM_EDITIONS: {', '.join(sorted(_unknown_editions)) or 'empty'}; "
-        "choose from en, ru, de, fr, pt, es (each has its catalogue in locale/)."
+        f"choose from {', '.join(KNOWN_EDITIONS)} (each has its catalogue in locale/)."
     )
 LANGUAGE_CODE = NEWSROOM_EDITIONS[0]
 LANGUAGES = [(code, code) for code in NEWSROOM_EDITIONS]
@@ -247,7 +248,6 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # HTTPS: the proxy terminates TLS; these make the browser stick to it. Off until the
 # site is really served over HTTPS (HSTS cannot be taken back for its lifetime).
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=False)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)

@@ -3,19 +3,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
+from newsroom.editions import KNOWN_EDITIONS
+
 # Section fronts live at the root of the site (/world/), so a section must not
 # take a slug that one of the site's own pages already answers to.
 RESERVED_SLUGS = frozenset(
     {
         "about",
         "admin",
-        # The language editions' prefixes (newsroom/editions.py): /ru/ is an edition.
-        "de",
-        "en",
-        "es",
-        "fr",
-        "pt",
-        "ru",
+        # The language editions' prefixes: /ru/ is an edition.
+        *KNOWN_EDITIONS,
         "advertising",
         "archive",
         "authors",
