@@ -127,12 +127,13 @@ class StoryPanels:
 
     def panels(self) -> list[Panel]:
         panels = [self.review(), self.drafts(), self.scheduled(), self.published(), self.read()]
-        panels.append(self.untranslated())
-        panels = [panel for panel in panels if panel is not None]
+        untranslated = self.untranslated()
+        panels = [panel for panel in (*panels, untranslated) if panel is not None]
+        # fill() turns the (story, note, time) rows into Rows: the stories are kept first.
+        top_stories = [story for story, _, _ in untranslated.rows] if untranslated else []
         self.fill(panels)
-        for panel in panels:
-            if panel.key == "untranslated":
-                self.add_translations(panel)
+        if untranslated is not None:
+            self.add_translations(untranslated, top_stories)
         return panels
 
     def review(self) -> Panel | None:
@@ -220,12 +221,12 @@ class StoryPanels:
                 Article.objects.filter(translation_key=OuterRef("translation_key"), language=code)
             )
         top = self.stories.published().in_edition(settings.LANGUAGE_CODE).filter(lacking)
-        read = list(top.most_viewed(since=local_midnight(self.now))[:LIMIT])
+        midnight = local_midnight(self.now)
+        read = list(top.most_viewed(since=midnight)[:LIMIT])
         # Asked even when the most read fill the panel: a fixed number of queries.
-        newest = top.filter(published_at__gte=local_midnight(self.now))
+        newest = top.filter(published_at__gte=midnight)
         newest = newest.exclude(pk__in=[story.pk for story in read])
         read += list(newest.order_by("-published_at", "-id")[:LIMIT])[: LIMIT - len(read)]
-        self.top_stories = read
         return Panel(
             key="untranslated",
             title="Not yet translated",
@@ -233,10 +234,10 @@ class StoryPanels:
             rows=[(story, "published", story.published_at) for story in read],
         )
 
-    def add_translations(self, panel: Panel) -> None:
+    def add_translations(self, panel: Panel, stories: list[Article]) -> None:
         """Each story's translations as links and its missing editions as buttons, with one
-        query for the translations of all the panel's stories."""
-        keys = {story.translation_key for story in self.top_stories} - {None}
+        query for the translations of all the panel's stories (those of its rows)."""
+        keys = {story.translation_key for story in stories} - {None}
         translated: dict = {}
         if keys:
             found = Article.objects.filter(translation_key__in=keys).only(
@@ -247,7 +248,7 @@ class StoryPanels:
         may_translate = self.user.has_perm("articles.add_article")
         others = [edition for edition in all_editions() if not edition.is_default]
         rows = []
-        for row, story in zip(panel.rows, self.top_stories, strict=True):
+        for row, story in zip(panel.rows, stories, strict=True):
             theirs = translated.get(story.translation_key, {})
             links = tuple(
                 translation_link(edition, theirs[edition.code])

@@ -222,9 +222,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # What became of this request here, for the request log (newsroom.requestlog):
-        # "hit" and "miss" are set below where they happen; anything else bypassed us.
-        request.page_cache = "bypass"
         if request.method not in ("GET", "HEAD") or is_private_request(request):
             response = self.get_response(request)
             set_private_headers(response)

@@ -50,7 +50,7 @@ class QueryTimer:
             self.count += 1
 
 
-def request_id(request: HttpRequest) -> str:
+def request_id_of(request: HttpRequest) -> str:
     given = request.META.get("HTTP_X_REQUEST_ID", "")
     return given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
 
@@ -90,9 +90,9 @@ class RequestLogMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         start = time.perf_counter()
-        request.request_id = request_id(request)
+        request_id = request_id_of(request)
         if self.tag_error_reports:
-            self.tag_error_reports("request_id", request.request_id)
+            self.tag_error_reports("request_id", request_id)
         queries = QueryTimer()
         with connection.execute_wrapper(queries):
             response = self.get_response(request)
@@ -102,14 +102,15 @@ class RequestLogMiddleware:
             "path": loggable_path(request.path),
             "status": response.status_code,
             "duration_ms": round(duration * 1000, 2),
-            # Set by newsroom.pagecache; a request it never saw bypassed it.
+            # Set by newsroom.pagecache where it serves ("hit") or stores ("miss") a page;
+            # any other request went past it.
             "cache": getattr(request, "page_cache", "bypass"),
             "db_ms": round(queries.seconds * 1000, 2),
             "db_queries": queries.count,
             # A page from the page cache skipped the edition's middleware, but carries
             # the language it was rendered in.
             "edition": getattr(request, "LANGUAGE_CODE", None) or response.get("Content-Language"),
-            "request_id": request.request_id,
+            "request_id": request_id,
             "pid": self.pid,
         }
         if logger.isEnabledFor(logging.INFO):
