@@ -16,7 +16,7 @@ import logging
 import os
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module, metadata
 from pathlib import Path
 
@@ -52,7 +52,7 @@ class Face:
         return Path(import_module(self.module).font_directory) / self.source
 
 
-FACES = (
+LATIN_FACES = (
     Face(
         "font-source-serif-pro",
         "font_source_serif_pro",
@@ -83,34 +83,18 @@ FACES = (
         "SourceSansPro-Bold.ttf",
         "source-sans-700.woff2",
     ),
+)
+FACES = (
+    *LATIN_FACES,
+    # The same upright faces cut to CYRILLIC (the italic draws none): source-serif-400-cyrillic…
     *(
-        Face(package, module, source, f"{weight}-cyrillic.woff2", CYRILLIC)
-        for package, module, source, weight in [
-            (
-                "font-source-serif-pro",
-                "font_source_serif_pro",
-                "SourceSerifPro-Regular.ttf",
-                "source-serif-400",
-            ),
-            (
-                "font-source-serif-pro",
-                "font_source_serif_pro",
-                "SourceSerifPro-Bold.ttf",
-                "source-serif-700",
-            ),
-            (
-                "font-source-sans-pro",
-                "font_source_sans_pro",
-                "SourceSansPro-Regular.ttf",
-                "source-sans-400",
-            ),
-            (
-                "font-source-sans-pro",
-                "font_source_sans_pro",
-                "SourceSansPro-Bold.ttf",
-                "source-sans-700",
-            ),
-        ]
+        replace(
+            face,
+            output=face.output.replace(".woff2", "-cyrillic.woff2"),
+            unicodes=CYRILLIC,
+        )
+        for face in LATIN_FACES
+        if "italic" not in face.output
     ),
 )
 # The OFL asks that the licence travel with the fonts: both packages carry the same text.
