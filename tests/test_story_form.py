@@ -90,6 +90,20 @@ class TestByline:
         assert client.post(change_url(article), data).status_code == 302
         assert [b.person for b in article.bylines.all()] == [second]
 
+    def test_a_refused_publish_says_the_story_is_still_a_draft(self, desk_editor):
+        article = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+        response = logged_in(desk_editor).post(
+            change_url(article), form_data(article, byline=[], _action="publish")
+        )
+
+        assert response.status_code == 200
+        assert "at least one name on its byline" in errors_of(response)
+        page = soup(response)
+        assert page.select_one(".story-publish__state").get_text(strip=True) == "Draft"
+        assert page.select_one(".story-publish__live") is None
+        article.refresh_from_db()
+        assert article.status == Article.Status.DRAFT
+
     def test_an_author_cannot_take_their_own_name_off_the_byline(self, author):
         colleague = PersonFactory(name="Colleague")
         response = logged_in(author).post(

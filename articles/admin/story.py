@@ -137,6 +137,10 @@ class ArticleAdmin(PublicContentAdmin, StoryRoles, StoryTranslations, StoryHisto
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         article = obj if obj is not None else form.instance
+        if form.errors and article.pk:
+            # A refused save has already copied the form onto the instance, the pressed
+            # button's status too: the side column says what the story is, as saved.
+            article = type(article).objects.select_related("section").get(pk=article.pk)
         stage = story_stage(article)
         actions = story_actions_for(article, request.user, stage)
         context.update(
