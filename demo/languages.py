@@ -317,17 +317,12 @@ def draw(kind: str, rng: random.Random, *, avoid: set = frozenset(), use: int = 
     spec = KINDS[kind]
     values, taken = {}, set(avoid)
     for slot, source in spec.facts.items():
-        if isinstance(source, Place):
-            pool = PLACES[source.kind]
+        if isinstance(source, Place | Person):
+            pool = PLACES[source.kind] if isinstance(source, Place) else people(source.pool)
             fresh = [key for key in pool if key not in taken]
-            # Every place of the kind used up: a town seen before beats no story.
-            values[slot] = rng.choice(fresh or [key for key in pool if key not in values.values()])
-            taken.add(values[slot])
-        elif isinstance(source, Person):
-            pool = people(source.pool)
-            fresh = [key for key in pool if key not in taken]
-            # Everyone quoted in the kind's earlier stories: a voice heard before, not the
-            # story's own other speaker.
+            # Every place of the kind, or everyone quoted, used up by the kind's earlier
+            # stories: a town seen before, a voice heard before, beats no story (though not
+            # the story's own other town or speaker).
             values[slot] = rng.choice(fresh or [key for key in pool if key not in values.values()])
             taken.add(values[slot])
         elif isinstance(source, Choice):

@@ -3,6 +3,7 @@
 import io
 import itertools
 import random
+from functools import partial
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter, ImageOps
 
@@ -152,27 +153,6 @@ def laboratory(rng: random.Random) -> Image.Image:
         r = rng.randint(18, 46)
         colour = rng.choice(["#f25c54", "#f7b267", "#4ecdc4", "#e8f1f2", "#7b9acc"])
         draw.ellipse((x - r, y - r, x + r, y + r), fill=colour, outline="#ffffff", width=3)
-    return picture
-
-
-def market_chart(rng: random.Random) -> Image.Image:
-    width, height = SIZE
-    picture = Image.new("RGB", SIZE, "#0e1a24")
-    draw = ImageDraw.Draw(picture)
-    for y in range(80, height, 80):
-        draw.line((0, y, width, y), fill=(34, 52, 66), width=1)
-    price = height // 2
-    points = []
-    for index, x in enumerate(range(40, width - 40, 24)):
-        opened = price
-        price = max(120, min(height - 120, price + rng.randint(-40, 38)))
-        colour = (46, 204, 113) if price < opened else (231, 76, 60)
-        draw.line(
-            (x + 6, min(price, opened) - 14, x + 6, max(price, opened) + 14), fill=colour, width=2
-        )
-        draw.rectangle((x, min(price, opened), x + 12, max(price, opened) + 2), fill=colour)
-        points.append((x + 6, price - 30 - 10 * (index % 3)))
-    draw.line(points, fill=(241, 196, 15), width=3)
     return picture
 
 
@@ -481,14 +461,6 @@ def rural_building(rng: random.Random, *, clinic: bool = False) -> Image.Image:
     return picture
 
 
-def clinic(rng: random.Random) -> Image.Image:
-    return rural_building(rng, clinic=True)
-
-
-def repair(rng: random.Random) -> Image.Image:
-    return rural_building(rng)
-
-
 def wildfire(rng: random.Random) -> Image.Image:
     picture = Image.new("RGB", SIZE, "#6b4a3a")
     gradient = Image.linear_gradient("L").resize(SIZE)
@@ -568,10 +540,6 @@ def old_factory(rng: random.Random, *, fence: bool = False) -> Image.Image:
     return picture
 
 
-def jobs(rng: random.Random) -> Image.Image:
-    return old_factory(rng, fence=True)
-
-
 def cranes_site(rng: random.Random) -> Image.Image:
     picture = _sky(rng)
     draw = ImageDraw.Draw(picture)
@@ -631,10 +599,6 @@ def placards(rng: random.Random, *, march: bool = False) -> Image.Image:
             draw.line((x - 40, top + 22, x + 40, top + 22), fill="#c1121f", width=6)
             draw.line((x - 40, top + 40, x + 30, top + 40), fill="#333333", width=5)
     return picture
-
-
-def protest(rng: random.Random) -> Image.Image:
-    return placards(rng, march=True)
 
 
 def ambulance(rng: random.Random) -> Image.Image:
@@ -892,18 +856,6 @@ def football(rng: random.Random, *, goal: bool = False, dugout: bool = False) ->
     return picture
 
 
-def hat_trick(rng: random.Random) -> Image.Image:
-    return football(rng, goal=True)
-
-
-def dugout(rng: random.Random) -> Image.Image:
-    return football(rng, dugout=True)
-
-
-def league(rng: random.Random) -> Image.Image:
-    return football(rng)
-
-
 def podium(rng: random.Random) -> Image.Image:
     picture = Image.new("RGB", SIZE, "#1b263b")
     draw = ImageDraw.Draw(picture)
@@ -1135,10 +1087,6 @@ def cordon(rng: random.Random, *, police_car: bool = False) -> Image.Image:
     return picture
 
 
-def police(rng: random.Random) -> Image.Image:
-    return cordon(rng, police_car=True)
-
-
 def rockfall(rng: random.Random) -> Image.Image:
     picture = mountains(rng)
     draw = ImageDraw.Draw(picture)
@@ -1183,14 +1131,6 @@ def chart(rng: random.Random, *, rising: bool) -> Image.Image:
     return picture
 
 
-def profit_up(rng: random.Random) -> Image.Image:
-    return chart(rng, rising=True)
-
-
-def profit_down(rng: random.Random) -> Image.Image:
-    return chart(rng, rising=False)
-
-
 def towers(rng: random.Random) -> Image.Image:
     picture = _sky(rng)
     draw = ImageDraw.Draw(picture)
@@ -1224,10 +1164,6 @@ def office(rng: random.Random) -> Image.Image:
     return picture
 
 
-def container_port(rng: random.Random) -> Image.Image:
-    return harbour(rng)
-
-
 def production_line(rng: random.Random) -> Image.Image:
     picture = Image.new("RGB", SIZE, "#cfd4d9")
     draw = ImageDraw.Draw(picture)
@@ -1253,12 +1189,12 @@ SCENES = {
     "border": checkpoint,
     "heating": heating,
     "bridge": bridge,
-    "repair": repair,
+    "repair": rural_building,
     "wildfires": wildfire,
     "flights": airliner,
     "harvest": harvest,
     "factory": old_factory,
-    "clinic": clinic,
+    "clinic": partial(rural_building, clinic=True),
     "homes": cranes_site,
     "union": placards,
     "waits": ambulance,
@@ -1266,7 +1202,7 @@ SCENES = {
     "survey": to_let,
     "foodbank": food_bank,
     "reopening": reopened_hall,
-    "protest": protest,
+    "protest": partial(placards, march=True),
     "battery": battery_cells,
     "telescope": observatory,
     "species": seabed,
@@ -1274,9 +1210,9 @@ SCENES = {
     "trial": vials,
     "wildlife": wetland,
     "robot": robot_arm,
-    "league": league,
-    "hattrick": hat_trick,
-    "coach": dugout,
+    "league": football,
+    "hattrick": partial(football, goal=True),
+    "coach": partial(football, dugout=True),
     "championships": podium,
     "transfer": shirt,
     "runners": runners,
@@ -1288,15 +1224,15 @@ SCENES = {
     "accident": tram,
     "emergency": cordon,
     "road": rockfall,
-    "police": police,
+    "police": partial(cordon, police_car=True),
     "rescue": helicopter,
-    "jobs": jobs,
-    "profit-up": profit_up,
-    "profit-down": profit_down,
+    "jobs": partial(old_factory, fence=True),
+    "profit-up": partial(chart, rising=True),
+    "profit-down": partial(chart, rising=False),
     "deal": towers,
     "rates": central_bank,
     "investors": office,
-    "port": container_port,
+    "port": harbour,
     "strike": production_line,
 }
 

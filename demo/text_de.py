@@ -5,18 +5,19 @@ genitive is the only inflected form a sentence asks for ("{country.gen}": "Estav
 Articles and endings that vary with a choice are written out in the kind's options.
 """
 
+from demo import text_en
 from demo.languages import Forms
 
+# The foreign cities keep their own names, as in English; the countries, and the towns
+# and rivers of Russia, take their German forms.
 NAMES = {
+    **text_en.NAMES,
     "estavia": "Estavien", "morvania": "Morvanien", "talvoria": "Talvorien",
     "ardunia": "Ardunien", "velmaria": "Velmarien", "nordhavia": "Nordhavien",
     "serravia": "Serravien", "dravonia": "Dravonien",
     "novoluzhsk": "Nowoluschsk", "ust-varensk": "Ust-Warensk", "lebyazhinsk": "Lebjaschinsk",
     "tikhozersk": "Tichosersk", "kedrogorsk": "Kedrogorsk", "medvezhinsk": "Medweschinsk",
     "zaozyorinsk": "Saosjorinsk", "gornoluzhsk": "Gornoluschsk",
-    "varenholm": "Varenholm", "castellara": "Castellara", "port-meridan": "Port Meridan",
-    "oskarvik": "Oskarvik", "belmora": "Belmora", "lindenfeld": "Lindenfeld",
-    "kelderwick": "Kelderwick", "elvanstad": "Elvanstad",
     "varenka": "Warenka", "sosnovka": "Sosnowka", "kamyshinka": "Kamyschinka",
     "berezovka": "Berjosowka",
 }  # fmt: skip
@@ -26,12 +27,9 @@ def place(key: str) -> Forms:
     return Forms(nom=NAMES[key], gen=NAMES[key] + "s")
 
 
+# The world's people as English spells them; the Russian pool in German transliteration.
 PEOPLE = {
-    "marta-eklund": "Marta Eklund", "noor-bakker": "Noor Bakker", "lina-carvalho": "Lina Carvalho",
-    "vera-holm": "Vera Holm", "hana-kovac": "Hana Kovač", "agnes-moller": "Agnes Møller",
-    "oskar-brandt": "Oskar Brandt", "luis-moreno": "Luis Moreno",
-    "jakob-hartmann": "Jakob Hartmann", "marek-dvorak": "Marek Dvořák",
-    "samuel-okonkwo": "Samuel Okonkwo", "felix-aalto": "Felix Aalto",
+    **text_en.PEOPLE,
     "yelena-sorokina": "Jelena Sorokina", "pavel-gromov": "Pawel Gromow",
     "irina-belova": "Irina Belowa", "sergei-kuznetsov": "Sergej Kusnezow",
     "olga-zaitseva": "Olga Saizewa", "nikolai-orlov": "Nikolai Orlow",
@@ -60,9 +58,7 @@ def digits(value: int | str) -> str:
     return f"{value:,}".replace(",", ".") if value >= 10000 else str(value)
 
 
-def plural(value: int | str, forms: list[str]) -> str:
-    one, other = forms
-    return one if value == 1 else other
+plural = text_en.plural  # one/other, as in English
 
 
 SECTIONS = {

@@ -105,7 +105,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.site = self.seed_site()
             sections = self.seed_sections(others)
-            photos = self.seed_photos(rng)
+            photos = self.seed_photos()
             people = self.seed_people(rng)
             self.tags = {tag.name: tag for tag in Tag.objects.all()}
             created = []
@@ -179,7 +179,7 @@ class Command(BaseCommand):
             sections.append(section)
         return sections
 
-    def seed_photos(self, rng):
+    def seed_photos(self):
         """Each story subject's first photo; its other takes are drawn when a story needs one."""
         photos = SubjectPhotos()
         for subject in demo_text.SUBJECTS:
