@@ -97,8 +97,10 @@ class EditionMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         code = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(code)
         request.LANGUAGE_CODE = code
-        response = self.get_response(request)
+        # For this request only: the thread goes back to its language afterwards, so a
+        # Russian page leaves no Russian behind for whatever the thread does next.
+        with translation.override(code):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response

@@ -511,7 +511,7 @@ def test_no_english_interface_word_on_any_page_of_the_edition(client, world, lan
         home + "archive/2026/03/",
         home + "archive/2026/03/05/",
         home + "authors/",
-        made["author"].get_absolute_url(),
+        home + f"authors/{made['author'].slug}/",
         home + f"tags/{made['tag'].slug}/",
         home + "corrections/",
         home + "sitemap/",
